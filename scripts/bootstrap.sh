@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the Debian packages a make target needs, only those missing.
+# Usage: scripts/bootstrap.sh GROUP...   (groups: bench)
+# As root it runs apt-get; otherwise it prints the exact apt line and fails, so nothing half-installs.
+set -euo pipefail
+
+declare -A GROUPS_PKGS=(
+  [bench]="wrk"
+)
+
+missing=()
+for group in "$@"; do
+  pkgs=${GROUPS_PKGS[$group]:-}
+  if [ -z "$pkgs" ]; then echo "bootstrap: unknown group '$group'" >&2; exit 2; fi
+  for p in $pkgs; do
+    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+  done
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+apt_line="apt-get install -y -o DPkg::Lock::Timeout=900 --no-install-recommends ${missing[*]}"
+if [ "$(id -u)" -ne 0 ]; then
+  echo "LiveDesk needs these Debian packages: ${missing[*]}" >&2
+  echo "Run as root:  apt-get update && $apt_line" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+# The package lists may be missing or stale on a fresh machine.
+apt-get update -qq -o DPkg::Lock::Timeout=900
+$apt_line
