@@ -29,6 +29,7 @@ unit:
 
 ## bench: figures and ratios measured side by side in one run
 bench:
+	scripts/bootstrap.sh bench
 	$(CARGO) bench --locked -p wechat-live --bench client
 	$(CARGO) bench --locked -p wechat-live-sim --bench throughput
 
