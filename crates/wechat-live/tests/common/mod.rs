@@ -1,0 +1,156 @@
+//! Shared harness of the client-vs-simulator tests: an in-process simulator, a client whose clock
+//! follows the simulator's, and the simulator's control plane.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use std::io::Cursor;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::Arc;
+
+use serde_json::{json, Value};
+use wechat_live::model::{NewRoom, RoomType};
+use wechat_live::{Client, Config, RetryPolicy};
+use wechat_live_sim::{start, SimConfig, SimHandle};
+
+pub struct Env {
+    pub sim: SimHandle,
+    pub client: Client,
+    pub http: reqwest::Client,
+    /// The simulator's clock as the client sees it (kept in step by `advance`).
+    clock: Arc<AtomicI64>,
+}
+
+pub async fn demo() -> Env {
+    env(SimConfig::demo()).await
+}
+
+pub async fn empty() -> Env {
+    env(SimConfig::default()).await
+}
+
+pub async fn env(cfg: SimConfig) -> Env {
+    let sim = start(cfg).await.expect("simulator starts");
+    let http = reqwest::Client::new();
+    let now: Value = http
+        .get(format!("{}/__sim/clock", sim.base_url()))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let clock = Arc::new(AtomicI64::new(now["now"].as_i64().expect("clock")));
+    let seen = clock.clone();
+    let mut config = Config::new(sim.app_id(), sim.secret())
+        .with_base_url(sim.base_url())
+        .with_clock(Arc::new(move || seen.load(Ordering::SeqCst)));
+    // Fast retries keep fault tests short; the backoff shape itself is unit-tested.
+    config.retry = RetryPolicy {
+        max_retries: 3,
+        base_delay: std::time::Duration::from_millis(5),
+        max_delay: std::time::Duration::from_millis(20),
+    };
+    let client = Client::new(config).expect("client");
+    Env { sim, client, http, clock }
+}
+
+impl Env {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.sim.base_url())
+    }
+
+    pub async fn ctl(&self, path: &str, body: Value) -> Value {
+        let r = self.http.post(self.url(path)).json(&body).send().await.unwrap();
+        assert!(r.status().is_success(), "control {path} failed: {}", r.status());
+        r.json().await.unwrap_or(Value::Null)
+    }
+
+    pub async fn ctl_get(&self, path: &str) -> Value {
+        self.http.get(self.url(path)).send().await.unwrap().json().await.unwrap()
+    }
+
+    pub fn now(&self) -> i64 {
+        self.clock.load(Ordering::SeqCst)
+    }
+
+    /// Moves the simulator's clock (and the client's view of it) forward.
+    pub async fn advance(&self, secs: i64) {
+        let v = self.ctl("/__sim/clock", json!({ "advance": secs })).await;
+        self.clock.store(v["now"].as_i64().expect("now"), Ordering::SeqCst);
+    }
+
+    pub async fn fault(&self, spec: Value) {
+        self.ctl("/__sim/faults", spec).await;
+    }
+
+    pub async fn stats(&self) -> Value {
+        self.ctl_get("/__sim/stats").await
+    }
+
+    pub async fn clear_requests(&self) {
+        self.http.delete(self.url("/__sim/requests")).send().await.unwrap();
+    }
+
+    /// WeChat requests the simulator received, optionally only to `path`.
+    pub async fn requests_to(&self, path: &str) -> Vec<Value> {
+        let all = self.ctl_get("/__sim/requests").await;
+        all.as_array()
+            .cloned()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|r| r["path"] == path)
+            .collect()
+    }
+
+    pub async fn all_requests(&self) -> Vec<Value> {
+        self.ctl_get("/__sim/requests").await.as_array().cloned().unwrap_or_default()
+    }
+
+    /// Uploads a PNG of `w`×`h` and answers its media id.
+    pub async fn media(&self, w: u32, h: u32) -> String {
+        self.client
+            .media()
+            .upload_image("img.png", png(w, h))
+            .await
+            .expect("upload")
+            .media_id
+    }
+
+    /// A valid push room form with fresh images, starting in an hour.
+    pub async fn new_room(&self, name: &str, anchor_wechat: &str) -> NewRoom {
+        let start = self.now() + 3600;
+        NewRoom {
+            name: name.to_owned(),
+            cover_img: self.media(1080, 1920).await,
+            start_time: start,
+            end_time: start + 7200,
+            anchor_name: "主播小林".to_owned(),
+            anchor_wechat: anchor_wechat.to_owned(),
+            sub_anchor_wechat: None,
+            creater_wechat: None,
+            share_img: self.media(800, 640).await,
+            feeds_img: self.media(800, 800).await,
+            feeds_public: None,
+            room_type: RoomType::Push,
+            close_like: false,
+            close_goods: false,
+            close_comment: false,
+            close_replay: None,
+            close_share: None,
+            close_kf: None,
+        }
+    }
+}
+
+/// A real PNG of the given size (a flat colour compresses to a few hundred bytes).
+pub fn png(w: u32, h: u32) -> Vec<u8> {
+    let mut out = Cursor::new(Vec::new());
+    {
+        let mut enc = png::Encoder::new(&mut out, w, h);
+        enc.set_color(png::ColorType::Rgb);
+        enc.set_depth(png::BitDepth::Eight);
+        let mut writer = enc.write_header().unwrap();
+        let data = vec![0x7fu8; (w * h * 3) as usize];
+        writer.write_image_data(&data).unwrap();
+    }
+    out.into_inner()
+}
