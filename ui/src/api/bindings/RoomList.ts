@@ -1,0 +1,5 @@
+// Hand-written copy of the IPC contract (docs: brief/ipc-contract.md) until src-tauri generates this
+// file with ts-rs under the same name and shape. Do not add anything that is not in the contract.
+import type { RoomView } from "./RoomView";
+
+export type RoomList = { rooms: Array<RoomView>, fetchedAt: number | null, fromCache: boolean, };

@@ -1,0 +1,20 @@
+import { createI18n } from 'vue-i18n'
+import zhCN from './zh-CN'
+import en from './en'
+import type { Locale } from '@/api'
+
+export const LOCALES: { value: Locale; label: string }[] = [
+  { value: 'zh-CN', label: '简体中文' },
+  { value: 'en', label: 'English' },
+]
+
+export type MessageSchema = typeof zhCN
+
+export function makeI18n(locale: Locale = 'zh-CN') {
+  return createI18n<[MessageSchema], Locale, false>({
+    legacy: false,
+    locale,
+    fallbackLocale: 'zh-CN',
+    messages: { 'zh-CN': zhCN, en },
+  })
+}

@@ -1,0 +1,19 @@
+import { createRouter, createWebHashHistory, createMemoryHistory, type RouteRecordRaw } from 'vue-router'
+import RoomsView from '@/views/RoomsView.vue'
+import RoomCreateView from '@/views/RoomCreateView.vue'
+import RoomOverviewView from '@/views/RoomOverviewView.vue'
+import AccountsView from '@/views/AccountsView.vue'
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/', redirect: '/rooms' },
+  { path: '/rooms', name: 'rooms', component: RoomsView },
+  { path: '/rooms/new', name: 'room-new', component: RoomCreateView },
+  { path: '/rooms/:id(\\d+)', name: 'room', component: RoomOverviewView, props: (r) => ({ id: Number(r.params.id) }) },
+  { path: '/accounts', name: 'accounts', component: AccountsView },
+  { path: '/:rest(.*)*', redirect: '/rooms' },
+]
+
+// Hash history: works from tauri://localhost and from `vite preview` without a fallback.
+export function makeRouter(memory = false) {
+  return createRouter({ history: memory ? createMemoryHistory() : createWebHashHistory(), routes })
+}

@@ -1,0 +1,45 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import * as api from '@/api'
+import type { RoomList, RoomView } from '@/api'
+
+/** Last-known room lists per account: shown at once from SQLite, then refreshed from WeChat. */
+export const useRoomsStore = defineStore('rooms', () => {
+  const lists = ref<Record<string, RoomList>>({})
+  const refreshing = ref<Record<string, boolean>>({})
+  const errors = ref<Record<string, string | null>>({})
+
+  async function load(accountId: string) {
+    try {
+      const cached = await api.roomsCached(accountId)
+      // A refresh that finished first wins over the cache.
+      if (!lists.value[accountId] || lists.value[accountId].fromCache) lists.value[accountId] = cached
+    } catch {
+      /* no cache yet: the refresh below fills the list */
+    }
+    await refresh(accountId)
+  }
+
+  async function refresh(accountId: string) {
+    refreshing.value[accountId] = true
+    errors.value[accountId] = null
+    try {
+      lists.value[accountId] = await api.roomsRefresh(accountId)
+    } catch (e) {
+      errors.value[accountId] = api.toIpcError(e).message
+    } finally {
+      refreshing.value[accountId] = false
+    }
+  }
+
+  function find(accountId: string, roomId: number): RoomView | null {
+    return lists.value[accountId]?.rooms.find((r) => r.id === roomId) ?? null
+  }
+
+  function removeRoom(accountId: string, roomId: number) {
+    const l = lists.value[accountId]
+    if (l) l.rooms = l.rooms.filter((r) => r.id !== roomId)
+  }
+
+  return { lists, refreshing, errors, load, refresh, find, removeRoom }
+})
