@@ -21,5 +21,6 @@ export default defineConfig({
     environment: 'happy-dom',
     include: ['src/**/__tests__/**/*.spec.ts', 'tests/unit/**/*.spec.ts'],
     restoreMocks: true,
+    clearMocks: true,
   },
 })
