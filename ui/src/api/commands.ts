@@ -13,9 +13,10 @@ import type { RoomCreated } from './bindings/RoomCreated'
 import type { RoomForm } from './bindings/RoomForm'
 import type { RoomList } from './bindings/RoomList'
 import type { ShareCode } from './bindings/ShareCode'
+import type { ShareImage } from './bindings/ShareImage'
 import type { VerifyResult } from './bindings/VerifyResult'
 
-export type ShareWhich = 'qrcode' | 'poster'
+export type ShareWhich = ShareImage
 
 export const setLocale = (locale: Locale) => call<void>('set_locale', { locale })
 export const appInfo = () => call<AppInfo>('app_info')

@@ -1,0 +1,67 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
+import * as commands from '@/api/commands'
+import type { RoomList, RoomView } from '@/api'
+import RoomsView from '@/views/RoomsView.vue'
+import { mountInApp } from './helpers'
+
+vi.mock('@/api/commands')
+vi.mock('@/api/platform')
+const api = vi.mocked(commands)
+
+function room(id: number, name: string, status: number): RoomView {
+  return {
+    id, name, status, roomType: 1, startTime: 1_900_000_000, endTime: 1_900_007_200, anchorName: '小美',
+    coverImg: '', goodsCount: 0, closeLike: false, closeGoods: false, closeComment: false, closeReplay: true,
+    closeShare: false, closeKf: true, isFeedsPublic: true,
+  }
+}
+const names = () => [...document.querySelectorAll('[data-testid^="room-link-"]')].map((a) => a.textContent)
+
+beforeEach(() => {
+  document.body.innerHTML = ''
+})
+
+describe('rooms list', () => {
+  it('shows the cached list at once, then the refreshed one', async () => {
+    let finish!: (l: RoomList) => void
+    api.roomsCached.mockResolvedValue({ rooms: [room(1, '缓存的直播间', 102)], fetchedAt: 1_700_000_000, fromCache: true })
+    api.roomsRefresh.mockReturnValue(new Promise((r) => (finish = r)))
+    const { wrapper } = await mountInApp(RoomsView)
+    expect(names()).toEqual(['缓存的直播间'])
+    expect(document.querySelector('[data-testid="rooms-fetched"]')!.textContent).toContain('正在刷新')
+    expect(document.querySelector('[data-testid="room-refresh"]')!.className).toContain('loading')
+
+    finish({ rooms: [room(2, '新直播间', 101), room(1, '缓存的直播间', 103)], fetchedAt: 1_700_000_600, fromCache: false })
+    await flushPromises()
+    expect(names()).toEqual(['新直播间', '缓存的直播间'])
+    expect(document.querySelector('[data-testid="rooms-fetched"]')!.textContent).toContain('更新于')
+    wrapper.unmount()
+  })
+
+  it('keeps the cached list and says why when the refresh fails', async () => {
+    api.roomsCached.mockResolvedValue({ rooms: [room(1, '缓存的直播间', 102)], fetchedAt: 1, fromCache: true })
+    api.roomsRefresh.mockRejectedValue({ code: 'network', message: '网络不可用' })
+    const { wrapper } = await mountInApp(RoomsView)
+    expect(names()).toEqual(['缓存的直播间'])
+    expect(document.querySelector('[data-testid="rooms-error"]')!.textContent).toContain('网络不可用')
+    wrapper.unmount()
+  })
+
+  it('searches by name and allows delete only for rooms not on air', async () => {
+    const list = { rooms: [room(1, '春季新品', 101), room(2, '周末秒杀', 102), room(3, '春季回顾', 103)], fetchedAt: 1, fromCache: false }
+    api.roomsCached.mockResolvedValue(list)
+    api.roomsRefresh.mockResolvedValue(list)
+    const { wrapper } = await mountInApp(RoomsView)
+    expect(names()).toHaveLength(3)
+    expect(document.querySelector<HTMLButtonElement>('[data-testid="room-delete-1"]')!.disabled).toBe(true)
+    expect(document.querySelector<HTMLButtonElement>('[data-testid="room-delete-2"]')!.disabled).toBe(false)
+
+    const search = document.querySelector<HTMLInputElement>('[data-testid="room-search"] input')!
+    search.value = '春季'
+    search.dispatchEvent(new Event('input'))
+    await flushPromises()
+    expect(names()).toEqual(['春季新品', '春季回顾'])
+    wrapper.unmount()
+  })
+})
