@@ -115,7 +115,7 @@ const en: typeof zh = {
     discarded: 'Draft discarded',
     sectionBasics: 'Basics',
     sectionPeople: 'Anchor and creator',
-    sectionTime: 'Time and type',
+    sectionTime: 'Schedule',
     sectionSwitches: 'Switches',
     sectionImages: 'Images',
     name: 'Room name',

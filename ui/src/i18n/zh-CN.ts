@@ -114,7 +114,7 @@ export default {
     discarded: '草稿已清空',
     sectionBasics: '基本信息',
     sectionPeople: '主播与创建者',
-    sectionTime: '时间与类型',
+    sectionTime: '直播时间',
     sectionSwitches: '功能开关',
     sectionImages: '图片',
     name: '直播间名称',

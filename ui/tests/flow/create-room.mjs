@@ -131,6 +131,19 @@ export async function createRoomFlow({ page, baseUrl, shots }) {
   const clip = await page.evaluate(() => window.__fake.clipboard)
   assert(clip[0] === server && clip[1] === key, 'server and key copied apart')
 
+  // Share code: save the QR through the save dialog; custom params regenerate the code.
+  await byId(page, 'save-qr').click()
+  await page.waitForFunction(() => window.__fake.calls.some((c) => c.cmd === 'share_save'))
+  const saved = (await calls(page, 'share_save'))[0].args
+  assert(saved.which === 'qrcode' && saved.path === '/home/anchor/Pictures/saved.png', 'QR saved where the dialog said')
+  await page.getByText('添加参数').click()
+  await byId(page, 'param-key').locator('input').fill('from')
+  await byId(page, 'param-value').locator('input').fill('海报')
+  const encoded = encodeURIComponent(JSON.stringify({ from: '海报' }))
+  assert((await byId(page, 'params-length').innerText()).startsWith(`${encoded.length} / 600`), 'live length counter')
+  await byId(page, 'params-apply').click()
+  await page.waitForFunction((p) => window.__fake.calls.some((c) => c.cmd === 'room_share_code' && c.args.params === p), encoded)
+
   // English and dark theme, for the README.
   await byId(page, 'lang-en').click()
   await byId(page, 'theme-switch').click()
@@ -142,6 +155,19 @@ export async function createRoomFlow({ page, baseUrl, shots }) {
 
 export async function badNameSendsNothingFlow({ page, baseUrl, shots }) {
   await openApp(page, baseUrl)
+  // Keyboard: Tab reaches the switcher, the nav, the language and theme switches and "New room".
+  const reached = new Set()
+  for (let i = 0; i < 25; i++) {
+    await page.keyboard.press('Tab')
+    const id = await page.evaluate(() => {
+      const el = document.activeElement
+      return el?.closest('[data-testid]')?.getAttribute('data-testid') ?? el?.id ?? ''
+    })
+    reached.add(id)
+  }
+  for (const id of ['nav-rooms', 'nav-accounts', 'theme-switch', 'lang-en', 'room-new', 'room-search', 'room-refresh']) {
+    assert(reached.has(id), `Tab reaches ${id} (reached: ${[...reached].join(', ')})`)
+  }
   await openNewRoom(page)
   await fillValidForm(page, { anchorWechat: 'anchor_mei' })
   await byId(page, 'input-name').locator('input').fill('好')
