@@ -44,6 +44,14 @@ impl Sim {
         sim
     }
 
+    /// Takes a fresh stable token (needed after advancing the clock past a token's life).
+    pub async fn refresh_token(&mut self) {
+        self.token = self.stable_token(false).await["access_token"]
+            .as_str()
+            .expect("token")
+            .to_owned();
+    }
+
     pub async fn stable_token(&self, force: bool) -> Value {
         let body = json!({
             "grant_type": "client_credential",
