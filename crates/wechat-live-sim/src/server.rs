@@ -80,6 +80,9 @@ pub async fn start(cfg: SimConfig) -> Result<SimHandle, SimError> {
     let app = Router::new()
         .nest("/__sim", control::router())
         .fallback(http::dispatch::wechat)
+        .layer(axum::extract::DefaultBodyLimit::max(
+            http::dispatch::BODY_LIMIT,
+        ))
         .with_state(sim);
     let (stop_tx, stop_rx) = oneshot::channel::<()>();
     let serve = axum::serve(

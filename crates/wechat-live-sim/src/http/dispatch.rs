@@ -23,7 +23,7 @@ use crate::state::tokens::TokenFault;
 use crate::state::Sim;
 
 /// Largest body read; media above 2 MiB must still arrive to be answered 40009.
-const BODY_LIMIT: usize = 16 * 1024 * 1024;
+pub const BODY_LIMIT: usize = 16 * 1024 * 1024;
 
 /// Value of one query parameter without building a whole map (hot path: access_token).
 pub fn query_value<'a>(query: &'a str, name: &str) -> Option<std::borrow::Cow<'a, str>> {
@@ -82,7 +82,7 @@ pub async fn wechat(
         }
     }
 
-    let res = handle(&sim, &parts.method, &parts.headers, path, query, body).await;
+    let res = handle(&sim, &parts, path, query, body).await;
     if drop_after {
         // The state changed above; the client must never see the answer.
         cut.cut();
@@ -92,12 +92,12 @@ pub async fn wechat(
 
 async fn handle(
     sim: &Sim,
-    method: &Method,
-    headers: &axum::http::HeaderMap,
+    parts: &axum::http::request::Parts,
     path: &str,
     query: &str,
     body: Bytes,
 ) -> Response {
+    let method = &parts.method;
     let Some(route) = routes::lookup(path) else {
         return not_found_response();
     };
@@ -116,7 +116,7 @@ async fn handle(
             Ok(p) => routes::auth::stable_token(sim, &p),
             Err(e) => Err(e),
         },
-        Kind::Upload => upload(sim, headers, query, body, route.quota).await,
+        Kind::Upload => upload(sim, parts, query, body, route.quota).await,
         Kind::Api(f) => {
             let params = match route.verb {
                 Verb::Get => Ok(Params::from_query(query)),
@@ -193,7 +193,7 @@ fn call_api(
 
 async fn upload(
     sim: &Sim,
-    headers: &axum::http::HeaderMap,
+    parts: &axum::http::request::Parts,
     query: &str,
     body: Bytes,
     quota: Option<(&'static str, u32)>,
@@ -215,7 +215,9 @@ async fn upload(
         return Err(ApiError::new(40004, "invalid media type"));
     }
     let mut req = Request::new(Body::from(body));
-    *req.headers_mut() = headers.clone();
+    *req.headers_mut() = parts.headers.clone();
+    // Carries the router's body limit, which lets files above 2 MiB through to be answered 40009.
+    *req.extensions_mut() = parts.extensions.clone();
     let mut multipart = Multipart::from_request(req, &())
         .await
         .map_err(|_| ApiError::new(41005, "media data missing"))?;
