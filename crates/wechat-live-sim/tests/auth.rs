@@ -77,7 +77,7 @@ async fn cgi_token_errors() {
     let app = sim.handle.app_id().to_owned();
     let cases = [
         (
-            format!("grant_type=client_credential&secret=sandbox-secret"),
+            "grant_type=client_credential&secret=sandbox-secret".to_owned(),
             41002,
         ),
         (
@@ -86,7 +86,7 @@ async fn cgi_token_errors() {
         ),
         (format!("grant_type=client_credential&appid={app}"), 41004),
         (
-            format!("grant_type=client_credential&appid=wxother&secret=sandbox-secret"),
+            "grant_type=client_credential&appid=wxother&secret=sandbox-secret".to_owned(),
             40013,
         ),
         (

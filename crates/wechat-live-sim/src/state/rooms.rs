@@ -84,11 +84,7 @@ impl Room {
     pub fn force_status(&mut self, status: i64, now: i64) {
         match status {
             ABNORMAL => self.abnormal_since = Some(now),
-            ENDED => {
-                if self.ended_at.is_none() {
-                    self.ended_at = Some(now);
-                }
-            }
+            ENDED if self.ended_at.is_none() => self.ended_at = Some(now),
             LIVE => {
                 self.abnormal_since = None;
                 self.ended_at = None;
