@@ -36,7 +36,7 @@ impl<'a> Followers<'a> {
 
     /// One page of followers (S1). `limit` defaults to 200 at WeChat (max 2000); `page_break` is
     /// `None` for the first page, then the previous page's value.
-    pub async fn page(&self, limit: Option<u32>, page_break: Option<i64>) -> Result<FollowerPage> {
+    pub async fn page(self, limit: Option<u32>, page_break: Option<i64>) -> Result<FollowerPage> {
         let mut body = Map::new();
         if let Some(l) = limit {
             body.insert("limit".into(), l.into());
@@ -51,7 +51,7 @@ impl<'a> Followers<'a> {
 
     /// Every follower, page by page (each page needs the previous one's `page_break`). Stops at a
     /// short or empty page, or when WeChat gives no new `page_break`.
-    pub async fn list_all(&self) -> Result<Vec<Follower>> {
+    pub async fn list_all(self) -> Result<Vec<Follower>> {
         let mut all = Vec::new();
         let mut page_break = None;
         for _ in 0..MAX_PAGES {
@@ -70,7 +70,7 @@ impl<'a> Followers<'a> {
     /// later as an event. At most 2000 openids per call (checked before sending); one room per day.
     ///
     /// Sent once: a repeat would message people twice, or be refused (9410005) and lose the id.
-    pub async fn push_message(&self, room_id: i64, openids: &[String]) -> Result<String> {
+    pub async fn push_message(self, room_id: i64, openids: &[String]) -> Result<String> {
         checks::openids(openids)?;
         let body = serde_json::json!({ "room_id": room_id, "user_openid": openids });
         let p: Pushed = self.client.post(PUSH_MESSAGE, &body, Safety::Once).await?;

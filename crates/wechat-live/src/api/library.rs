@@ -63,7 +63,7 @@ impl<'a> Library<'a> {
     /// the newest match is taken as the one added (its `audit_id` is then `None`: no listing gives
     /// it). Only when none is found is the request sent once more. If the search fails, the
     /// original error is returned.
-    pub async fn add(&self, goods: &NewGoods) -> Result<GoodsAdded> {
+    pub async fn add(self, goods: &NewGoods) -> Result<GoodsAdded> {
         checks::new_goods(goods)?;
         match self.send_add(goods).await {
             Err(e) if e.is_ambiguous() => self.recover_add(goods, e).await,
@@ -71,12 +71,12 @@ impl<'a> Library<'a> {
         }
     }
 
-    async fn send_add(&self, goods: &NewGoods) -> Result<GoodsAdded> {
+    async fn send_add(self, goods: &NewGoods) -> Result<GoodsAdded> {
         let body = GoodsInfo { goods_info: goods };
         self.client.post(ADD, &body, Safety::Once).await
     }
 
-    async fn recover_add(&self, goods: &NewGoods, first: Error) -> Result<GoodsAdded> {
+    async fn recover_add(self, goods: &NewGoods, first: Error) -> Result<GoodsAdded> {
         // Fresh goods are under review, or unaudited if the audit submission failed (300021);
         // a fast audit may already have moved them on.
         let order = [
@@ -105,7 +105,7 @@ impl<'a> Library<'a> {
     }
 
     /// Withdraws goods from audit (L2). The day's audit quota is not refunded.
-    pub async fn reset_audit(&self, goods_id: i64, audit_id: i64) -> Result<()> {
+    pub async fn reset_audit(self, goods_id: i64, audit_id: i64) -> Result<()> {
         let body = json!({ "goodsId": goods_id, "auditId": audit_id });
         let _: IgnoredAny = self
             .client
@@ -118,21 +118,21 @@ impl<'a> Library<'a> {
     ///
     /// Sent once: it spends the day's audit quota, and a repeat after a lost answer would be
     /// refused (300010, under review) and lose the audit id.
-    pub async fn resubmit(&self, goods_id: i64) -> Result<i64> {
+    pub async fn resubmit(self, goods_id: i64) -> Result<i64> {
         let body = json!({ "goodsId": goods_id });
         let r: Resubmitted = self.client.post(RESUBMIT, &body, Safety::Once).await?;
         Ok(r.audit_id)
     }
 
     /// Deletes goods from the library and from every room (L4). Irreversible.
-    pub async fn delete(&self, goods_id: i64) -> Result<()> {
+    pub async fn delete(self, goods_id: i64) -> Result<()> {
         let body = json!({ "goodsId": goods_id });
         let _: IgnoredAny = self.client.post(DELETE, &body, Safety::Idempotent).await?;
         Ok(())
     }
 
     /// Changes goods (L5): only the fields set are sent. Validated first; prices go as yuan.
-    pub async fn update(&self, update: &GoodsUpdate) -> Result<()> {
+    pub async fn update(self, update: &GoodsUpdate) -> Result<()> {
         checks::goods_update(update)?;
         let body = GoodsInfo { goods_info: update };
         let _: IgnoredAny = self.client.post(UPDATE, &body, Safety::Idempotent).await?;
@@ -141,7 +141,7 @@ impl<'a> Library<'a> {
 
     /// Goods and their audit state by id (L6), in as many calls of 20 ids as needed, run
     /// concurrently within the client's page concurrency. Unknown ids are simply absent.
-    pub async fn info(&self, goods_ids: &[i64]) -> Result<Vec<LibraryGoods>> {
+    pub async fn info(self, goods_ids: &[i64]) -> Result<Vec<LibraryGoods>> {
         let pages = try_join_all(goods_ids.chunks(INFO_CHUNK).map(|chunk| {
             self.client.paged(async move {
                 let body = json!({ "goods_ids": chunk });
@@ -156,7 +156,7 @@ impl<'a> Library<'a> {
     /// One page of goods in one audit state (L7; `limit` at most 100). Each item's
     /// `audit_status` is the state asked for, since WeChat leaves it out.
     pub async fn list_page(
-        &self,
+        self,
         status: AuditStatus,
         offset: u32,
         limit: u32,
@@ -174,7 +174,7 @@ impl<'a> Library<'a> {
     }
 
     /// Every goods item in one audit state, pages fetched concurrently.
-    pub async fn list_all(&self, status: AuditStatus) -> Result<Vec<LibraryGoods>> {
+    pub async fn list_all(self, status: AuditStatus) -> Result<Vec<LibraryGoods>> {
         let mut goods = paging::all_pages(self.client, LIST_PAGE, |offset| async move {
             let page = self.list_page(status, offset, LIST_PAGE).await?;
             Ok((page.total, page.goods))
@@ -185,7 +185,7 @@ impl<'a> Library<'a> {
     }
 
     /// The whole library: the four audit states listed concurrently, in code order.
-    pub async fn list_all_statuses(&self) -> Result<Vec<LibraryGoods>> {
+    pub async fn list_all_statuses(self) -> Result<Vec<LibraryGoods>> {
         let lists = try_join_all(AuditStatus::ALL.map(|s| self.list_all(s))).await?;
         let mut goods: Vec<LibraryGoods> = lists.into_iter().flatten().collect();
         // Goods moving between states during the sync may show up twice.
@@ -194,14 +194,14 @@ impl<'a> Library<'a> {
     }
 
     /// Sets the account's pendant goods key (L8). Set it once: changing it breaks earlier mappings.
-    pub async fn set_global_key(&self, keys: &[String]) -> Result<()> {
+    pub async fn set_global_key(self, keys: &[String]) -> Result<()> {
         let body = json!({ "goodsKey": keys });
         let _: IgnoredAny = self.client.post(SET_KEY, &body, Safety::Idempotent).await?;
         Ok(())
     }
 
     /// The account's pendant goods key (L9).
-    pub async fn global_key(&self) -> Result<Vec<String>> {
+    pub async fn global_key(self) -> Result<Vec<String>> {
         let k: GoodsKey = self.client.get(GET_KEY, &[]).await?;
         Ok(k.vendor_goods_key)
     }

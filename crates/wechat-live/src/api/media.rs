@@ -22,7 +22,7 @@ impl<'a> Media<'a> {
 
     /// Uploads a PNG, JPEG or GIF of at most 2 MiB. The format comes from the bytes, not the
     /// name; anything else is refused before sending (WeChat would answer 40004 / 40009).
-    pub async fn upload_image(&self, filename: &str, bytes: Vec<u8>) -> Result<MediaId> {
+    pub async fn upload_image(self, filename: &str, bytes: Vec<u8>) -> Result<MediaId> {
         let kind = ImageKind::sniff(&bytes).ok_or(Violation::new(FIELD, Rule::ImageFormat))?;
         let actual = bytes.len() as u64;
         if actual > MEDIA_MAX_BYTES {
@@ -39,7 +39,7 @@ impl<'a> Media<'a> {
     /// limits, which WeChat only reports later, when the media id is used (300031/300032/300037/
     /// 300018).
     pub async fn upload_for_slot(
-        &self,
+        self,
         slot: ImageSlot,
         filename: &str,
         bytes: Vec<u8>,
@@ -52,7 +52,7 @@ impl<'a> Media<'a> {
         self.send(filename, kind, bytes).await
     }
 
-    async fn send(&self, filename: &str, kind: ImageKind, bytes: Vec<u8>) -> Result<MediaId> {
+    async fn send(self, filename: &str, kind: ImageKind, bytes: Vec<u8>) -> Result<MediaId> {
         let answer = self
             .client
             .upload_image(filename, kind.content_type(), bytes)

@@ -38,7 +38,7 @@ impl<'a> Roles<'a> {
     /// `codeurl` beside success) is `Ok(RoleAdded::NeedsVerification)`: an expected step with a QR
     /// code to show, not a failure. Sent once: a repeat after a lost answer would be refused as
     /// already assigned (400004).
-    pub async fn add(&self, username: &str, role: Role) -> Result<RoleAdded> {
+    pub async fn add(self, username: &str, role: Role) -> Result<RoleAdded> {
         let body = json!({ "username": username, "role": role.code() });
         match self
             .client
@@ -57,14 +57,14 @@ impl<'a> Roles<'a> {
     }
 
     /// Takes a role away (M2). An anchor with rooms not yet started cannot lose the role (400005).
-    pub async fn remove(&self, username: &str, role: Role) -> Result<()> {
+    pub async fn remove(self, username: &str, role: Role) -> Result<()> {
         let body = json!({ "username": username, "role": role.code() });
         let _: IgnoredAny = self.client.post(DELETE, &body, Safety::Idempotent).await?;
         Ok(())
     }
 
     /// One page of members (M3; GET with `role`, `offset`, `limit`, `keyword` in the query).
-    pub async fn list(&self, query: &MemberQuery) -> Result<MemberPage> {
+    pub async fn list(self, query: &MemberQuery) -> Result<MemberPage> {
         let role = query.role.map_or(-1, Role::code);
         let mut q = vec![
             ("role", role.to_string()),
@@ -78,7 +78,7 @@ impl<'a> Roles<'a> {
     }
 
     /// Every member matching `role` (all when `None`) and `keyword`, pages fetched concurrently.
-    pub async fn list_all(&self, role: Option<Role>, keyword: Option<&str>) -> Result<Vec<Member>> {
+    pub async fn list_all(self, role: Option<Role>, keyword: Option<&str>) -> Result<Vec<Member>> {
         let limit = MemberQuery::MAX_LIMIT;
         paging::all_pages(self.client, limit, |offset| {
             let query = MemberQuery {

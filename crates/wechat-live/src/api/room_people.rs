@@ -30,7 +30,7 @@ impl Rooms<'_> {
     ///
     /// Sent once: a repeat after a lost answer could be refused as a duplicate, hiding that the
     /// first attempt worked. After an ambiguous error, check [`Rooms::assistants`].
-    pub async fn add_assistants(&self, room_id: i64, users: &[NewAssistant]) -> Result<()> {
+    pub async fn add_assistants(self, room_id: i64, users: &[NewAssistant]) -> Result<()> {
         let body = json!({ "roomId": room_id, "users": users });
         let _: IgnoredAny = self.client.post(ADD_ASSISTANT, &body, Safety::Once).await?;
         Ok(())
@@ -38,7 +38,7 @@ impl Rooms<'_> {
 
     /// Renames an assistant (R9).
     pub async fn modify_assistant(
-        &self,
+        self,
         room_id: i64,
         username: &str,
         nickname: &str,
@@ -52,7 +52,7 @@ impl Rooms<'_> {
     }
 
     /// Removes an assistant (R10).
-    pub async fn remove_assistant(&self, room_id: i64, username: &str) -> Result<()> {
+    pub async fn remove_assistant(self, room_id: i64, username: &str) -> Result<()> {
         let body = json!({ "roomId": room_id, "username": username });
         let _: IgnoredAny = self
             .client
@@ -62,7 +62,7 @@ impl Rooms<'_> {
     }
 
     /// A room's assistants (R11; `roomId` in the query).
-    pub async fn assistants(&self, room_id: i64) -> Result<AssistantList> {
+    pub async fn assistants(self, room_id: i64) -> Result<AssistantList> {
         let query = [("roomId", room_id.to_string())];
         self.client.get(ASSISTANTS, &query).await
     }
@@ -70,7 +70,7 @@ impl Rooms<'_> {
     /// Sets the room's sub-anchor (R12); must be real-name verified and not the main anchor.
     ///
     /// Sent once: a repeat after a lost answer would be refused as a duplicate (500004).
-    pub async fn add_sub_anchor(&self, room_id: i64, username: &str) -> Result<()> {
+    pub async fn add_sub_anchor(self, room_id: i64, username: &str) -> Result<()> {
         let body = json!({ "roomId": room_id, "username": username });
         let _: IgnoredAny = self
             .client
@@ -80,7 +80,7 @@ impl Rooms<'_> {
     }
 
     /// Replaces the room's sub-anchor (R13).
-    pub async fn modify_sub_anchor(&self, room_id: i64, username: &str) -> Result<()> {
+    pub async fn modify_sub_anchor(self, room_id: i64, username: &str) -> Result<()> {
         let body = json!({ "roomId": room_id, "username": username });
         let _: IgnoredAny = self
             .client
@@ -90,7 +90,7 @@ impl Rooms<'_> {
     }
 
     /// Removes the room's sub-anchor (R14).
-    pub async fn delete_sub_anchor(&self, room_id: i64) -> Result<()> {
+    pub async fn delete_sub_anchor(self, room_id: i64) -> Result<()> {
         let body = json!({ "roomId": room_id });
         let _: IgnoredAny = self
             .client
@@ -100,7 +100,7 @@ impl Rooms<'_> {
     }
 
     /// The room's sub-anchor WeChat ID (R15), `None` when there is none.
-    pub async fn sub_anchor(&self, room_id: i64) -> Result<Option<String>> {
+    pub async fn sub_anchor(self, room_id: i64) -> Result<Option<String>> {
         let query = [("roomId", room_id.to_string())];
         let answer: SubAnchor = self.client.get(SUB_ANCHOR, &query).await?;
         Ok(answer.username)

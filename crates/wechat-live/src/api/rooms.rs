@@ -65,7 +65,7 @@ impl<'a> Rooms<'a> {
     /// anchor name and type is taken as the one created (the newest if several). Only when none
     /// is found is the request sent once more. If the listing itself fails, the original error is
     /// returned: the room may exist, and the caller should look before retrying.
-    pub async fn create(&self, room: &NewRoom) -> Result<i64> {
+    pub async fn create(self, room: &NewRoom) -> Result<i64> {
         checks::new_room(room, self.client.now())?;
         match self.send_create(room).await {
             Err(e) if e.is_ambiguous() => self.recover_create(room, e).await,
@@ -73,12 +73,12 @@ impl<'a> Rooms<'a> {
         }
     }
 
-    async fn send_create(&self, room: &NewRoom) -> Result<i64> {
+    async fn send_create(self, room: &NewRoom) -> Result<i64> {
         let created: Created = self.client.post(CREATE, room, Safety::Once).await?;
         Ok(created.room_id)
     }
 
-    async fn recover_create(&self, room: &NewRoom, first: Error) -> Result<i64> {
+    async fn recover_create(self, room: &NewRoom, first: Error) -> Result<i64> {
         let Ok(rooms) = self.list_all().await else {
             return Err(first);
         };
@@ -95,14 +95,14 @@ impl<'a> Rooms<'a> {
 
     /// One page of rooms (R2), newest start first. `limit` is capped at 100 by WeChat. WeChat's
     /// "empty room list" (9410000, also past the last page) is an empty page here.
-    pub async fn list_page(&self, start: u32, limit: u32) -> Result<RoomPage> {
+    pub async fn list_page(self, start: u32, limit: u32) -> Result<RoomPage> {
         let body = json!({ "start": start, "limit": limit });
         empty_on_9410000(self.client.post(LIST, &body, Safety::Idempotent).await)
     }
 
     /// Every room of the account: the first page gives the total, the rest are fetched
     /// concurrently within the client's page concurrency.
-    pub async fn list_all(&self) -> Result<Vec<Room>> {
+    pub async fn list_all(self) -> Result<Vec<Room>> {
         let mut rooms = paging::all_pages(self.client, ROOM_PAGE, |start| async move {
             let page = self.list_page(start, ROOM_PAGE).await?;
             Ok((page.total, page.rooms))
@@ -113,19 +113,19 @@ impl<'a> Rooms<'a> {
     }
 
     /// One room by id (WeChat has no single-room read: this lists all rooms).
-    pub async fn get(&self, room_id: i64) -> Result<Option<Room>> {
+    pub async fn get(self, room_id: i64) -> Result<Option<Room>> {
         Ok(self.list_all().await?.into_iter().find(|r| r.id == room_id))
     }
 
     /// One page of a room's replay segments (R2 with `action=get_replay`); empty while none exist.
-    pub async fn replays(&self, room_id: i64, start: u32, limit: u32) -> Result<ReplayPage> {
+    pub async fn replays(self, room_id: i64, start: u32, limit: u32) -> Result<ReplayPage> {
         let body =
             json!({ "action": "get_replay", "room_id": room_id, "start": start, "limit": limit });
         empty_on_9410000(self.client.post(LIST, &body, Safety::Idempotent).await)
     }
 
     /// Deletes a room (R3; WeChat's key is `id`).
-    pub async fn delete(&self, room_id: i64) -> Result<()> {
+    pub async fn delete(self, room_id: i64) -> Result<()> {
         let body = json!({ "id": room_id });
         let _: IgnoredAny = self.client.post(DELETE, &body, Safety::Idempotent).await?;
         Ok(())
@@ -133,7 +133,7 @@ impl<'a> Rooms<'a> {
 
     /// Edits a room that has not started (R4; key `id`). Validated like [`Rooms::create`].
     /// Sending the same edit twice leaves the same room, so it is retried like a read.
-    pub async fn edit(&self, room_id: i64, edit: &RoomEdit) -> Result<()> {
+    pub async fn edit(self, room_id: i64, edit: &RoomEdit) -> Result<()> {
         checks::room_edit(edit, self.client.now())?;
         let body = EditBody { id: room_id, edit };
         let _: IgnoredAny = self.client.post(EDIT, &body, Safety::Idempotent).await?;
@@ -141,7 +141,7 @@ impl<'a> Rooms<'a> {
     }
 
     /// The RTMP push address of a push-type room (R5; `roomId` in the query), split for OBS.
-    pub async fn push_url(&self, room_id: i64) -> Result<PushAddress> {
+    pub async fn push_url(self, room_id: i64) -> Result<PushAddress> {
         let query = [("roomId", room_id.to_string())];
         let answer: PushAnswer = self.client.get(PUSH_URL, &query).await?;
         // The address carries the stream secret: never put it in an error.
@@ -152,7 +152,7 @@ impl<'a> Rooms<'a> {
 
     /// The room's mini program code, page path and poster (R6; `roomId` in the query).
     /// `params` are custom params for the plugin (≤ 600 characters), sent as given.
-    pub async fn share_code(&self, room_id: i64, params: Option<&str>) -> Result<ShareCode> {
+    pub async fn share_code(self, room_id: i64, params: Option<&str>) -> Result<ShareCode> {
         let mut query = vec![("roomId", room_id.to_string())];
         if let Some(p) = params {
             checks::share_params(p)?;
@@ -165,7 +165,7 @@ impl<'a> Rooms<'a> {
     ///
     /// Retried like a read: WeChat's import is incremental and importing goods already in the room
     /// changes nothing, so a repeat after a lost answer is harmless (unlike create).
-    pub async fn add_goods(&self, room_id: i64, goods_ids: &[i64]) -> Result<()> {
+    pub async fn add_goods(self, room_id: i64, goods_ids: &[i64]) -> Result<()> {
         let body = json!({ "ids": goods_ids, "roomId": room_id });
         let _: IgnoredAny = self
             .client
