@@ -111,3 +111,32 @@ pub(super) fn openids(openids: &[String]) -> Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Error;
+
+    fn field(r: Result<()>) -> Option<&'static str> {
+        match r {
+            Err(Error::Validation { field, .. }) => Some(field),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn openids_need_one_to_two_thousand() {
+        assert_eq!(field(openids(&[])), Some("user_openid"));
+        assert!(openids(&vec!["o".to_owned(); 2000]).is_ok());
+        assert_eq!(
+            field(openids(&vec!["o".to_owned(); 2001])),
+            Some("user_openid")
+        );
+    }
+
+    #[test]
+    fn share_params_over_600_characters_are_refused() {
+        assert!(share_params(&"参".repeat(600)).is_ok());
+        assert_eq!(field(share_params(&"a".repeat(601))), Some("params"));
+    }
+}

@@ -40,3 +40,56 @@ pub(crate) fn dedup_by_key<T, K: std::hash::Hash + Eq>(items: &mut Vec<T>, key: 
     let mut seen = std::collections::HashSet::new();
     items.retain(|i| seen.insert(key(i)));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Config;
+
+    fn client() -> Client {
+        Client::new(Config::new("wxtest", "secret")).expect("valid config")
+    }
+
+    /// A fake list of `total` items whose server caps pages at `cap`.
+    async fn fetch(total: u32, cap: u32, limit: u32, offset: u32) -> Result<(i64, Vec<u32>)> {
+        let end = total.min(offset + limit.min(cap));
+        Ok((i64::from(total), (offset.min(end)..end).collect()))
+    }
+
+    #[tokio::test]
+    async fn fetches_every_page_once_in_order() {
+        let c = client();
+        let items = all_pages(&c, 100, |o| fetch(1050, 100, 100, o))
+            .await
+            .unwrap();
+        assert_eq!(items, (0..1050).collect::<Vec<_>>());
+    }
+
+    #[tokio::test]
+    async fn follows_a_server_side_page_cap() {
+        let c = client();
+        let items = all_pages(&c, 100, |o| fetch(95, 30, 100, o)).await.unwrap();
+        assert_eq!(items, (0..95).collect::<Vec<_>>());
+    }
+
+    #[tokio::test]
+    async fn empty_and_single_pages_need_one_request() {
+        let c = client();
+        let calls = std::sync::atomic::AtomicU32::new(0);
+        let items = all_pages(&c, 100, |o| {
+            calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            fetch(0, 100, 100, o)
+        })
+        .await
+        .unwrap();
+        assert!(items.is_empty());
+        assert_eq!(calls.load(std::sync::atomic::Ordering::SeqCst), 1);
+    }
+
+    #[test]
+    fn dedup_keeps_first_of_each_key() {
+        let mut v = vec![(1, 'a'), (2, 'b'), (1, 'c')];
+        dedup_by_key(&mut v, |x| x.0);
+        assert_eq!(v, vec![(1, 'a'), (2, 'b')]);
+    }
+}
