@@ -54,14 +54,18 @@ async fn stats(http: &reqwest::Client, sim: &SimHandle) -> Value {
 }
 
 /// A live room of the demo account and a goods in it, put on sale so it can be pushed.
-async fn live_room_with_goods(client: &Client) -> (u64, u64) {
+async fn live_room_with_goods(client: &Client) -> (i64, i64) {
     let rooms = client.rooms().list_all().await.expect("rooms");
     let room = rooms
         .iter()
         .find(|r| r.status == wechat_live::model::LiveStatus::Live && !r.goods.is_empty())
         .expect("the demo account has a live room with goods");
     let goods_id = room.goods[0].goods_id;
-    client.room_goods().set_on_sale(room.id, goods_id, true).await.expect("on sale");
+    client
+        .room_goods()
+        .set_on_sale(room.id, goods_id, true)
+        .await
+        .expect("on sale");
     (room.id, goods_id)
 }
 
@@ -98,19 +102,39 @@ async fn bench1_push_overhead() {
     }
     let ratio = t_client.as_secs_f64() / t_raw.as_secs_f64();
     println!("bench1 goods/push x{PUSHES} sequential (alternating {ROUNDS} rounds)");
-    println!("  client     : {:>8.1} ms ({:.1} µs/call)", ms(t_client), us_per(t_client, PUSHES));
-    println!("  raw reqwest: {:>8.1} ms ({:.1} µs/call)", ms(t_raw), us_per(t_raw, PUSHES));
-    println!("  ratio client/raw: {ratio:.3} (target <= 1.10) -> {}", verdict(ratio <= 1.10));
+    println!(
+        "  client     : {:>8.1} ms ({:.1} µs/call)",
+        ms(t_client),
+        us_per(t_client, PUSHES)
+    );
+    println!(
+        "  raw reqwest: {:>8.1} ms ({:.1} µs/call)",
+        ms(t_raw),
+        us_per(t_raw, PUSHES)
+    );
+    println!(
+        "  ratio client/raw: {ratio:.3} (target <= 1.10) -> {}",
+        verdict(ratio <= 1.10)
+    );
     sim.shutdown().await;
 }
 
 async fn raw_push(http: &reqwest::Client, url: &str, body: &Value) {
-    let v: Value = http.post(url).json(body).send().await.unwrap().json().await.unwrap();
+    let v: Value = http
+        .post(url)
+        .json(body)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_eq!(v["errcode"], 0, "raw push failed: {v}");
 }
 
 async fn json_token(http: &reqwest::Client, sim: &SimHandle) -> String {
-    let body = json!({"grant_type": "client_credential", "appid": sim.app_id(), "secret": sim.secret()});
+    let body =
+        json!({"grant_type": "client_credential", "appid": sim.app_id(), "secret": sim.secret()});
     let v = control(http, sim, "/cgi-bin/stable_token", body).await;
     v["access_token"].as_str().expect("token").to_owned()
 }
@@ -122,7 +146,9 @@ async fn bench2_token_stampede() {
     let (room, _) = live_room_with_goods(&client).await;
     client.rooms().push_url(room).await.expect("warm token");
     control(&http, &sim, "/__sim/tokens/expire", json!({})).await;
-    let before = stats(&http, &sim).await["stable_token_requests"].as_u64().unwrap();
+    let before = stats(&http, &sim).await["stable_token_requests"]
+        .as_u64()
+        .unwrap();
     let t = Instant::now();
     let calls = (0..CONCURRENT).map(|_| {
         let client = client.clone();
@@ -131,11 +157,16 @@ async fn bench2_token_stampede() {
     let results = futures::future::join_all(calls).await;
     let elapsed = t.elapsed();
     let ok = results.iter().filter(|r| matches!(r, Ok(Ok(_)))).count();
-    let after = stats(&http, &sim).await["stable_token_requests"].as_u64().unwrap();
+    let after = stats(&http, &sim).await["stable_token_requests"]
+        .as_u64()
+        .unwrap();
     let fetched = after - before;
     println!("bench2 {CONCURRENT} concurrent calls on an expired token");
     println!("  succeeded: {ok}/{CONCURRENT} in {:.1} ms", ms(elapsed));
-    println!("  token requests: {fetched} (target exactly 1) -> {}", verdict(fetched == 1 && ok == CONCURRENT));
+    println!(
+        "  token requests: {fetched} (target exactly 1) -> {}",
+        verdict(fetched == 1 && ok == CONCURRENT)
+    );
     sim.shutdown().await;
 }
 
@@ -143,9 +174,18 @@ async fn bench3_full_sync() {
     let sim = start(SimConfig::default()).await.expect("simulator");
     let client = client_for(&sim);
     let http = reqwest::Client::new();
-    let seeded = control(&http, &sim, "/__sim/seed", json!({"rooms": 1000, "goods": 10000})).await;
+    let seeded = control(
+        &http,
+        &sim,
+        "/__sim/seed",
+        json!({"rooms": 1000, "goods": 10000}),
+    )
+    .await;
     assert_eq!(seeded["errcode"].as_i64().unwrap_or(0), 0, "seed: {seeded}");
-    client.verify_credentials().await.expect("token before latency is injected");
+    client
+        .verify_credentials()
+        .await
+        .expect("token before latency is injected");
     control(
         &http,
         &sim,
@@ -156,7 +196,10 @@ async fn bench3_full_sync() {
 
     let before = stats(&http, &sim).await["requests"].as_u64().unwrap();
     let t = Instant::now();
-    let (rooms, goods) = tokio::join!(client.rooms().list_all(), client.library().list_all_statuses());
+    let (rooms, goods) = tokio::join!(
+        client.rooms().list_all(),
+        client.library().list_all_statuses()
+    );
     let concurrent = t.elapsed();
     let (rooms, goods) = (rooms.expect("rooms"), goods.expect("goods"));
     let requests = stats(&http, &sim).await["requests"].as_u64().unwrap() - before;
@@ -164,7 +207,11 @@ async fn bench3_full_sync() {
     let t = Instant::now();
     let (seq_rooms, seq_goods) = sequential_sync(&client).await;
     let sequential = t.elapsed();
-    assert_eq!((seq_rooms, seq_goods), (rooms.len(), goods.len()), "both syncs see the same data");
+    assert_eq!(
+        (seq_rooms, seq_goods),
+        (rooms.len(), goods.len()),
+        "both syncs see the same data"
+    );
 
     // The first page of each of the five lists goes out together (they give the totals), the
     // rest in waves of 8.
@@ -173,17 +220,36 @@ async fn bench3_full_sync() {
     let bound = Duration::from_millis(LATENCY_MS * waves);
     let vs_bound = concurrent.as_secs_f64() / bound.as_secs_f64();
     let speedup = sequential.as_secs_f64() / concurrent.as_secs_f64();
-    println!("bench3 full sync: {} rooms + {} library goods, {LATENCY_MS} ms latency per request", rooms.len(), goods.len());
-    println!("  requests: {requests}; latency bound at concurrency 8: {:.0} ms", ms(bound));
-    println!("  concurrent sync: {:>8.1} ms  ratio to bound {vs_bound:.2} (target <= 1.2) -> {}", ms(concurrent), verdict(vs_bound <= 1.2));
-    println!("  sequential sync: {:>8.1} ms  speed-up {speedup:.1}x (target >= 6x) -> {}", ms(sequential), verdict(speedup >= 6.0));
+    println!(
+        "bench3 full sync: {} rooms + {} library goods, {LATENCY_MS} ms latency per request",
+        rooms.len(),
+        goods.len()
+    );
+    println!(
+        "  requests: {requests}; latency bound at concurrency 8: {:.0} ms",
+        ms(bound)
+    );
+    println!(
+        "  concurrent sync: {:>8.1} ms  ratio to bound {vs_bound:.2} (target <= 1.2) -> {}",
+        ms(concurrent),
+        verdict(vs_bound <= 1.2)
+    );
+    println!(
+        "  sequential sync: {:>8.1} ms  speed-up {speedup:.1}x (target >= 6x) -> {}",
+        ms(sequential),
+        verdict(speedup >= 6.0)
+    );
     sim.shutdown().await;
 }
 
 async fn sequential_sync(client: &Client) -> (usize, usize) {
     let mut rooms = 0;
     loop {
-        let page = client.rooms().list_page(rooms as u32, PAGE).await.expect("room page");
+        let page = client
+            .rooms()
+            .list_page(rooms as u32, PAGE)
+            .await
+            .expect("room page");
         rooms += page.rooms.len();
         if page.rooms.is_empty() || rooms as u64 >= page.total {
             break;
@@ -198,7 +264,11 @@ async fn sequential_sync(client: &Client) -> (usize, usize) {
     ] {
         let mut offset = 0;
         loop {
-            let page = client.library().list_page(status, offset, PAGE).await.expect("goods page");
+            let page = client
+                .library()
+                .list_page(status, offset, PAGE)
+                .await
+                .expect("goods page");
             offset += page.goods.len() as u32;
             if page.goods.is_empty() || u64::from(offset) >= page.total {
                 break;

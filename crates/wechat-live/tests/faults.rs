@@ -20,9 +20,17 @@ async fn reads_retry_system_busy_html_502_and_dropped_connections() {
     ] {
         env.ctl("/__sim/faults", fault.clone()).await;
         env.clear_requests().await;
-        env.client.rooms().push_url(room).await.unwrap_or_else(|e| panic!("{fault}: {e:?}"));
+        env.client
+            .rooms()
+            .push_url(room)
+            .await
+            .unwrap_or_else(|e| panic!("{fault}: {e:?}"));
         assert_eq!(env.requests_to(PUSH_URL).await.len(), 3, "{fault}");
-        env.http.delete(env.url("/__sim/faults")).send().await.unwrap();
+        env.http
+            .delete(env.url("/__sim/faults"))
+            .send()
+            .await
+            .unwrap();
     }
 }
 
@@ -30,11 +38,16 @@ async fn reads_retry_system_busy_html_502_and_dropped_connections() {
 async fn retries_stop_after_the_policy_limit() {
     let env = common::demo().await;
     let room = env.client.rooms().list_page(0, 1).await.unwrap().rooms[0].id;
-    env.fault(json!({"path": PUSH_URL, "kind": "html502"})).await;
+    env.fault(json!({"path": PUSH_URL, "kind": "html502"}))
+        .await;
     env.clear_requests().await;
     let err = env.client.rooms().push_url(room).await.unwrap_err();
     assert!(matches!(err, Error::Http { status: 502, .. }), "{err:?}");
-    assert_eq!(env.requests_to(PUSH_URL).await.len(), 4, "1 try + 3 retries");
+    assert_eq!(
+        env.requests_to(PUSH_URL).await.len(),
+        4,
+        "1 try + 3 retries"
+    );
 }
 
 #[tokio::test]
@@ -55,7 +68,8 @@ async fn html_answers_become_decode_or_http_errors_not_panics() {
 async fn create_is_not_retried_on_system_busy() {
     let env = common::empty().await;
     let form = env.new_room("春季新品发布会", "anchor_lin").await;
-    env.fault(json!({"path": CREATE, "kind": "errcode", "errcode": -1, "count": 1})).await;
+    env.fault(json!({"path": CREATE, "kind": "errcode", "errcode": -1, "count": 1}))
+        .await;
     env.clear_requests().await;
     let err = env.client.rooms().create(&form).await.unwrap_err();
     assert_eq!(err.code().map(|c| c.code()), Some(-1));
@@ -67,13 +81,23 @@ async fn ambiguous_create_finds_the_processed_room_instead_of_creating_twice() {
     let env = common::empty().await;
     let form = env.new_room("春季新品发布会", "anchor_lin").await;
     // The simulator creates the room, then drops the connection before answering.
-    env.fault(json!({"path": CREATE, "kind": "drop_after", "count": 1})).await;
+    env.fault(json!({"path": CREATE, "kind": "drop_after", "count": 1}))
+        .await;
     env.clear_requests().await;
-    let id = env.client.rooms().create(&form).await.expect("recovered by list-and-match");
+    let id = env
+        .client
+        .rooms()
+        .create(&form)
+        .await
+        .expect("recovered by list-and-match");
     let rooms = env.client.rooms().list_all().await.unwrap();
     assert_eq!(rooms.len(), 1, "exactly one room exists");
     assert_eq!(rooms[0].id, id);
-    assert_eq!(env.requests_to(CREATE).await.len(), 1, "the create was not resent");
+    assert_eq!(
+        env.requests_to(CREATE).await.len(),
+        1,
+        "the create was not resent"
+    );
 }
 
 #[tokio::test]
@@ -81,9 +105,15 @@ async fn ambiguous_create_that_was_not_processed_is_sent_once_more() {
     let env = common::empty().await;
     let form = env.new_room("夏日清凉专场", "anchor_lin").await;
     // Dropped before processing: the list shows nothing, so the client sends it again.
-    env.fault(json!({"path": CREATE, "kind": "drop", "count": 1})).await;
+    env.fault(json!({"path": CREATE, "kind": "drop", "count": 1}))
+        .await;
     env.clear_requests().await;
-    let id = env.client.rooms().create(&form).await.expect("second send succeeds");
+    let id = env
+        .client
+        .rooms()
+        .create(&form)
+        .await
+        .expect("second send succeeds");
     let rooms = env.client.rooms().list_all().await.unwrap();
     assert_eq!(rooms.len(), 1);
     assert_eq!(rooms[0].id, id);
@@ -115,7 +145,8 @@ async fn ambiguous_goods_add_is_matched_not_duplicated() {
 #[tokio::test]
 async fn latency_is_survived_within_the_timeout() {
     let env = common::demo().await;
-    env.fault(json!({"path": "*", "kind": "latency", "latency_ms": 30})).await;
+    env.fault(json!({"path": "*", "kind": "latency", "latency_ms": 30}))
+        .await;
     let page = env.client.rooms().list_page(0, 5).await.unwrap();
     assert!(!page.rooms.is_empty());
 }

@@ -34,14 +34,31 @@ async fn add_audit_progression_prices_and_info() {
     assert_eq!(sent[0]["body"]["goodsInfo"]["price"], json!(129));
     assert_eq!(sent[0]["body"]["goodsInfo"]["price2"], json!(99.5));
 
-    let under_review = env.client.library().list_all(AuditStatus::UnderReview).await.unwrap();
+    let under_review = env
+        .client
+        .library()
+        .list_all(AuditStatus::UnderReview)
+        .await
+        .unwrap();
     assert_eq!(under_review.len(), 1);
-    assert_eq!(under_review[0].price, Fen(12_900), "answers are read as fen");
+    assert_eq!(
+        under_review[0].price,
+        Fen(12_900),
+        "answers are read as fen"
+    );
     assert_eq!(under_review[0].price2, Some(Fen(9_950)));
 
     env.advance(60).await;
-    let approved = env.client.library().list_all(AuditStatus::Approved).await.unwrap();
-    assert_eq!(approved.iter().map(|g| g.goods_id).collect::<Vec<_>>(), vec![added.goods_id]);
+    let approved = env
+        .client
+        .library()
+        .list_all(AuditStatus::Approved)
+        .await
+        .unwrap();
+    assert_eq!(
+        approved.iter().map(|g| g.goods_id).collect::<Vec<_>>(),
+        vec![added.goods_id]
+    );
 
     let info = env.client.library().info(&[added.goods_id]).await.unwrap();
     assert_eq!(info[0].audit_status, Some(AuditStatus::Approved));
@@ -64,12 +81,24 @@ async fn rejected_word_and_bad_prices() {
     env.clear_requests().await;
     let err = env.client.library().add(&goods).await.unwrap_err();
     assert!(matches!(err, Error::Validation { .. }), "{err:?}");
-    assert!(env.requests_to("/wxaapi/broadcast/goods/add").await.is_empty());
+    assert!(env
+        .requests_to("/wxaapi/broadcast/goods/add")
+        .await
+        .is_empty());
 
     goods.name = "这是一个非常非常长的商品名称超过十四".into();
     goods.price2 = Some(Fen(100));
     let err = env.client.library().add(&goods).await.unwrap_err();
-    assert!(matches!(err, Error::Validation { field: "goodsInfo.name", .. }), "{err:?}");
+    assert!(
+        matches!(
+            err,
+            Error::Validation {
+                field: "goodsInfo.name",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
 }
 
 #[tokio::test]
@@ -90,17 +119,27 @@ async fn update_reset_resubmit_delete_and_keys() {
         url: None,
         third_party_appid: None,
     };
-    assert_eq!(lib.update(&update).await.unwrap_err().code(), Some(ErrCode::WrongAuditState));
+    assert_eq!(
+        lib.update(&update).await.unwrap_err().code(),
+        Some(ErrCode::WrongAuditState)
+    );
 
-    lib.reset_audit(added.goods_id, added.audit_id.unwrap()).await.unwrap();
+    lib.reset_audit(added.goods_id, added.audit_id.unwrap())
+        .await
+        .unwrap();
     lib.update(&update).await.unwrap();
     let new_audit = lib.resubmit(added.goods_id).await.unwrap();
     assert!(new_audit > 0);
     let err = lib.reset_audit(999_999, 1).await.unwrap_err();
     assert!(err.code().is_some());
 
-    lib.set_global_key(&["sku".to_owned(), "color".to_owned()]).await.unwrap();
-    assert_eq!(lib.global_key().await.unwrap(), vec!["sku".to_owned(), "color".to_owned()]);
+    lib.set_global_key(&["sku".to_owned(), "color".to_owned()])
+        .await
+        .unwrap();
+    assert_eq!(
+        lib.global_key().await.unwrap(),
+        vec!["sku".to_owned(), "color".to_owned()]
+    );
 
     lib.delete(added.goods_id).await.unwrap();
     assert!(lib.list_all_statuses().await.unwrap().is_empty());
@@ -110,19 +149,33 @@ async fn update_reset_resubmit_delete_and_keys() {
 async fn room_goods_import_sale_push_sort_delete() {
     let env = common::demo().await;
     let rooms = env.client.rooms().list_all().await.unwrap();
-    let live = rooms.iter().find(|r| r.status == LiveStatus::Live).expect("demo has a live room");
-    let approved = env.client.library().list_all(AuditStatus::Approved).await.unwrap();
+    let live = rooms
+        .iter()
+        .find(|r| r.status == LiveStatus::Live)
+        .expect("demo has a live room");
+    let approved = env
+        .client
+        .library()
+        .list_all(AuditStatus::Approved)
+        .await
+        .unwrap();
     assert!(approved.len() >= 2);
     let ids: Vec<i64> = approved.iter().take(3).map(|g| g.goods_id).collect();
     env.client.rooms().add_goods(live.id, &ids).await.unwrap();
     let shelf = env.client.room_goods();
     let in_room = shelf.list(live.id).await.unwrap().expect("room exists");
     for id in &ids {
-        assert!(in_room.iter().any(|g| g.goods_id == *id), "goods {id} imported");
+        assert!(
+            in_room.iter().any(|g| g.goods_id == *id),
+            "goods {id} imported"
+        );
     }
 
     shelf.set_on_sale(live.id, ids[0], false).await.unwrap();
-    assert_eq!(shelf.push(live.id, ids[0]).await.unwrap_err().code(), Some(ErrCode::OffShelfCannotPush));
+    assert_eq!(
+        shelf.push(live.id, ids[0]).await.unwrap_err().code(),
+        Some(ErrCode::OffShelfCannotPush)
+    );
     shelf.set_on_sale(live.id, ids[0], true).await.unwrap();
     shelf.push(live.id, ids[0]).await.unwrap();
 
@@ -130,31 +183,67 @@ async fn room_goods_import_sale_push_sort_delete() {
     order.reverse();
     shelf.sort(live.id, &order).await.unwrap();
     let after = shelf.list(live.id).await.unwrap().unwrap();
-    let positions: Vec<usize> =
-        order.iter().map(|id| after.iter().position(|g| g.goods_id == *id).unwrap()).collect();
-    assert!(positions.windows(2).all(|w| w[0] < w[1]), "sorted as asked: {positions:?}");
+    let positions: Vec<usize> = order
+        .iter()
+        .map(|id| after.iter().position(|g| g.goods_id == *id).unwrap())
+        .collect();
+    assert!(
+        positions.windows(2).all(|w| w[0] < w[1]),
+        "sorted as asked: {positions:?}"
+    );
 
     shelf.delete(live.id, ids[1]).await.unwrap();
     let err = shelf.push(live.id, ids[1]).await.unwrap_err();
     assert_eq!(err.code(), Some(ErrCode::GoodsNotInRoom));
 
     let err = shelf.video(live.id, ids[2]).await.unwrap_err();
-    assert!(matches!(err.code(), Some(ErrCode::NoExplanationVideo | ErrCode::VideoNotReady)));
+    assert!(matches!(
+        err.code(),
+        Some(ErrCode::NoExplanationVideo | ErrCode::VideoNotReady)
+    ));
 
     // Pushing in a room that is not live is refused.
-    let upcoming = rooms.iter().find(|r| r.status == LiveStatus::NotStarted).unwrap();
-    env.client.rooms().add_goods(upcoming.id, &ids[..1]).await.unwrap();
-    assert_eq!(shelf.push(upcoming.id, ids[0]).await.unwrap_err().code(), Some(ErrCode::RoomStateForbids));
+    let upcoming = rooms
+        .iter()
+        .find(|r| r.status == LiveStatus::NotStarted)
+        .unwrap();
+    env.client
+        .rooms()
+        .add_goods(upcoming.id, &ids[..1])
+        .await
+        .unwrap();
+    assert_eq!(
+        shelf.push(upcoming.id, ids[0]).await.unwrap_err().code(),
+        Some(ErrCode::RoomStateForbids)
+    );
 }
 
 #[tokio::test]
 async fn unapproved_goods_cannot_be_imported() {
     let env = common::demo().await;
     let rooms = env.client.rooms().list_all().await.unwrap();
-    let room = rooms.iter().find(|r| r.status == LiveStatus::NotStarted).unwrap();
-    let pending = env.client.library().list_all(AuditStatus::UnderReview).await.unwrap();
-    let err = env.client.rooms().add_goods(room.id, &[pending[0].goods_id]).await.unwrap_err();
+    let room = rooms
+        .iter()
+        .find(|r| r.status == LiveStatus::NotStarted)
+        .unwrap();
+    let pending = env
+        .client
+        .library()
+        .list_all(AuditStatus::UnderReview)
+        .await
+        .unwrap();
+    let err = env
+        .client
+        .rooms()
+        .add_goods(room.id, &[pending[0].goods_id])
+        .await
+        .unwrap_err();
     assert_eq!(err.code(), Some(ErrCode::GoodsNotApproved));
-    let err = env.client.rooms().add_goods(room.id, &[987_654_321]).await.unwrap_err();
+    let err = env
+        .client
+        .rooms()
+        .add_goods(room.id, &[987_654_321])
+        .await
+        .unwrap_err();
     assert_eq!(err.code(), Some(ErrCode::GoodsNotFound));
 }

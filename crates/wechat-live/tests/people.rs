@@ -30,14 +30,32 @@ async fn roles_add_list_remove_and_limits() {
     assert!(all.len() >= 2);
     let ops = roles.list_all(Some(Role::Operator), None).await.unwrap();
     assert!(ops.iter().all(|m| m.roles.contains(&Role::Operator)));
-    assert!(ops.iter().all(|m| m.username.contains('*')), "usernames come masked");
+    assert!(
+        ops.iter().all(|m| m.username.contains('*')),
+        "usernames come masked"
+    );
 
     env.clear_requests().await;
-    let page = roles.list(&MemberQuery { role: Some(Role::Admin), offset: 0, limit: 30, keyword: None }).await.unwrap();
+    let page = roles
+        .list(&MemberQuery {
+            role: Some(Role::Admin),
+            offset: 0,
+            limit: 30,
+            keyword: None,
+        })
+        .await
+        .unwrap();
     assert!(page.total >= page.members.len() as i64);
     let sent = env.requests_to("/wxaapi/broadcast/role/getrolelist").await;
     assert_eq!(sent[0]["method"], "GET");
-    assert!(sent[0]["query"].as_str().unwrap_or_default().contains("role=1"), "{}", sent[0]);
+    assert!(
+        sent[0]["query"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("role=1"),
+        "{}",
+        sent[0]
+    );
 
     roles.remove("operator_new", Role::Operator).await.unwrap();
 
@@ -59,30 +77,64 @@ async fn followers_paging_and_push_message_rules() {
 
     let rooms = env.client.rooms().list_all().await.unwrap();
     let live = rooms.iter().find(|r| r.status == LiveStatus::Live).unwrap();
-    let upcoming = rooms.iter().find(|r| r.status == LiveStatus::NotStarted).unwrap();
-    let err = env.client.followers().push_message(upcoming.id, &openids).await.unwrap_err();
+    let upcoming = rooms
+        .iter()
+        .find(|r| r.status == LiveStatus::NotStarted)
+        .unwrap();
+    let err = env
+        .client
+        .followers()
+        .push_message(upcoming.id, &openids)
+        .await
+        .unwrap_err();
     assert_eq!(err.code(), Some(ErrCode::RoomNotLive));
-    let message_id = env.client.followers().push_message(live.id, &openids).await.unwrap();
+    let message_id = env
+        .client
+        .followers()
+        .push_message(live.id, &openids)
+        .await
+        .unwrap();
     assert!(!message_id.is_empty());
 
     let too_many: Vec<String> = (0..2001).map(|i| format!("o{i}")).collect();
     env.clear_requests().await;
-    let err = env.client.followers().push_message(live.id, &too_many).await.unwrap_err();
+    let err = env
+        .client
+        .followers()
+        .push_message(live.id, &too_many)
+        .await
+        .unwrap_err();
     assert!(matches!(err, Error::Validation { .. }), "{err:?}");
-    assert!(env.requests_to("/wxa/business/push_message").await.is_empty());
+    assert!(env
+        .requests_to("/wxa/business/push_message")
+        .await
+        .is_empty());
 }
 
 #[tokio::test]
 async fn media_upload_checks_and_expiry() {
     let env = common::empty().await;
-    let media = env.client.media().upload_image("cover.png", common::png(1080, 1920)).await.unwrap();
+    let media = env
+        .client
+        .media()
+        .upload_image("cover.png", common::png(1080, 1920))
+        .await
+        .unwrap();
     assert!(!media.media_id.is_empty());
     assert_eq!(media.expires_at(), media.created_at + 3 * 24 * 3600);
     let sent = env.requests_to("/cgi-bin/media/upload").await;
-    assert!(sent[0]["query"].as_str().unwrap_or_default().contains("type=image"));
+    assert!(sent[0]["query"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("type=image"));
 
     env.clear_requests().await;
-    let err = env.client.media().upload_image("notes.txt", b"hello".to_vec()).await.unwrap_err();
+    let err = env
+        .client
+        .media()
+        .upload_image("notes.txt", b"hello".to_vec())
+        .await
+        .unwrap_err();
     assert!(matches!(err, Error::Validation { .. }), "{err:?}");
     assert!(env.requests_to("/cgi-bin/media/upload").await.is_empty());
 

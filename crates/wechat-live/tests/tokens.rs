@@ -8,7 +8,13 @@ use serde_json::json;
 use wechat_live::{Client, Config, ErrCode, Error};
 
 async fn any_room(env: &common::Env) -> i64 {
-    env.client.rooms().list_page(0, 1).await.expect("list").rooms[0].id
+    env.client
+        .rooms()
+        .list_page(0, 1)
+        .await
+        .expect("list")
+        .rooms[0]
+        .id
 }
 
 #[tokio::test]
@@ -23,7 +29,10 @@ async fn many_concurrent_waiters_share_one_token_request() {
     }
     let stats = env.stats().await;
     assert_eq!(stats["stable_token_requests"], 1);
-    assert_eq!(stats["token_requests"], 0, "/cgi-bin/token must never be called");
+    assert_eq!(
+        stats["token_requests"], 0,
+        "/cgi-bin/token must never be called"
+    );
     let token_calls = env.requests_to("/cgi-bin/stable_token").await;
     assert_eq!(token_calls[0]["body"]["force_refresh"], json!(false));
 }
@@ -48,12 +57,19 @@ async fn expired_token_is_refreshed_once_and_the_call_retried() {
 async fn a_token_error_that_persists_is_retried_once_not_looped() {
     let env = common::demo().await;
     let room = any_room(&env).await;
-    env.fault(json!({"path": "/wxaapi/broadcast/room/getpushurl", "kind": "errcode", "errcode": 40001}))
-        .await;
+    env.fault(
+        json!({"path": "/wxaapi/broadcast/room/getpushurl", "kind": "errcode", "errcode": 40001}),
+    )
+    .await;
     env.clear_requests().await;
     let err = env.client.rooms().push_url(room).await.unwrap_err();
     assert_eq!(err.code(), Some(ErrCode::WrongSecret));
-    assert_eq!(env.requests_to("/wxaapi/broadcast/room/getpushurl").await.len(), 2);
+    assert_eq!(
+        env.requests_to("/wxaapi/broadcast/room/getpushurl")
+            .await
+            .len(),
+        2
+    );
     assert_eq!(env.requests_to("/cgi-bin/stable_token").await.len(), 1);
 }
 
@@ -61,12 +77,19 @@ async fn a_token_error_that_persists_is_retried_once_not_looped() {
 async fn missing_token_error_is_not_retried() {
     let env = common::demo().await;
     let room = any_room(&env).await;
-    env.fault(json!({"path": "/wxaapi/broadcast/room/getpushurl", "kind": "errcode", "errcode": 41001}))
-        .await;
+    env.fault(
+        json!({"path": "/wxaapi/broadcast/room/getpushurl", "kind": "errcode", "errcode": 41001}),
+    )
+    .await;
     env.clear_requests().await;
     let err = env.client.rooms().push_url(room).await.unwrap_err();
     assert_eq!(err.code(), Some(ErrCode::AccessTokenMissing));
-    assert_eq!(env.requests_to("/wxaapi/broadcast/room/getpushurl").await.len(), 1);
+    assert_eq!(
+        env.requests_to("/wxaapi/broadcast/room/getpushurl")
+            .await
+            .len(),
+        1
+    );
 }
 
 #[tokio::test]
@@ -78,7 +101,12 @@ async fn wrong_secret_is_a_clear_error_that_never_shows_the_secret() {
     .unwrap();
     let err = client.verify_credentials().await.unwrap_err();
     assert!(matches!(err, Error::Api { .. }), "{err:?}");
-    for text in [format!("{err}"), format!("{err:?}"), err.message_zh(), err.message_en()] {
+    for text in [
+        format!("{err}"),
+        format!("{err:?}"),
+        err.message_zh(),
+        err.message_en(),
+    ] {
         assert!(!text.contains("not-the-secret-42"), "{text}");
     }
 }

@@ -50,7 +50,19 @@ pub async fn env(cfg: SimConfig) -> Env {
         max_delay: std::time::Duration::from_millis(20),
     };
     let client = Client::new(config).expect("client");
-    Env { sim, client, http, clock }
+    let env = Env {
+        sim,
+        client,
+        http,
+        clock,
+    };
+    // Anchors the tests use, real-name verified in every mode (the demo verifies all but `unverified*`).
+    env.ctl(
+        "/__sim/verified",
+        json!({"add": ["anchor_lin", "anchor_zhao", "anchor_qian"]}),
+    )
+    .await;
+    env
 }
 
 impl Env {
@@ -59,13 +71,30 @@ impl Env {
     }
 
     pub async fn ctl(&self, path: &str, body: Value) -> Value {
-        let r = self.http.post(self.url(path)).json(&body).send().await.unwrap();
-        assert!(r.status().is_success(), "control {path} failed: {}", r.status());
+        let r = self
+            .http
+            .post(self.url(path))
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert!(
+            r.status().is_success(),
+            "control {path} failed: {}",
+            r.status()
+        );
         r.json().await.unwrap_or(Value::Null)
     }
 
     pub async fn ctl_get(&self, path: &str) -> Value {
-        self.http.get(self.url(path)).send().await.unwrap().json().await.unwrap()
+        self.http
+            .get(self.url(path))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
     }
 
     pub fn now(&self) -> i64 {
@@ -75,7 +104,8 @@ impl Env {
     /// Moves the simulator's clock (and the client's view of it) forward.
     pub async fn advance(&self, secs: i64) {
         let v = self.ctl("/__sim/clock", json!({ "advance": secs })).await;
-        self.clock.store(v["now"].as_i64().expect("now"), Ordering::SeqCst);
+        self.clock
+            .store(v["now"].as_i64().expect("now"), Ordering::SeqCst);
     }
 
     pub async fn fault(&self, spec: Value) {
@@ -87,7 +117,11 @@ impl Env {
     }
 
     pub async fn clear_requests(&self) {
-        self.http.delete(self.url("/__sim/requests")).send().await.unwrap();
+        self.http
+            .delete(self.url("/__sim/requests"))
+            .send()
+            .await
+            .unwrap();
     }
 
     /// WeChat requests the simulator received, optionally only to `path`.
@@ -102,7 +136,11 @@ impl Env {
     }
 
     pub async fn all_requests(&self) -> Vec<Value> {
-        self.ctl_get("/__sim/requests").await.as_array().cloned().unwrap_or_default()
+        self.ctl_get("/__sim/requests")
+            .await
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// Uploads a PNG of `w`×`h` and answers its media id.
