@@ -107,4 +107,18 @@ mod tests {
     fn masks() {
         assert_eq!(mask_username("o0abcdef0o"), "o0****0o");
     }
+
+    proptest::proptest! {
+        #[test]
+        fn fen_round_trips_through_yuan_text(fen in 1i64..10_000_000_000) {
+            let text = format!("{}.{:02}", fen / 100, fen % 100);
+            proptest::prop_assert_eq!(yuan_to_fen(&json!(text)), Some(fen));
+        }
+
+        #[test]
+        fn width_is_ascii_plus_twice_the_rest(ascii in "[a-z0-9 ]{0,20}", cjk in "[一-龥]{0,20}") {
+            let s = format!("{ascii}{cjk}");
+            proptest::prop_assert_eq!(cjk_width(&s), ascii.len() + 2 * cjk.chars().count());
+        }
+    }
 }
