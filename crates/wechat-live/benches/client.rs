@@ -251,7 +251,7 @@ async fn sequential_sync(client: &Client) -> (usize, usize) {
             .await
             .expect("room page");
         rooms += page.rooms.len();
-        if page.rooms.is_empty() || rooms as u64 >= page.total {
+        if page.rooms.is_empty() || rooms as i64 >= page.total {
             break;
         }
     }
@@ -270,7 +270,7 @@ async fn sequential_sync(client: &Client) -> (usize, usize) {
                 .await
                 .expect("goods page");
             offset += page.goods.len() as u32;
-            if page.goods.is_empty() || u64::from(offset) >= page.total {
+            if page.goods.is_empty() || i64::from(offset) >= page.total {
                 break;
             }
         }
