@@ -88,7 +88,8 @@ fn room(st: &mut State, sim: &Sim, img: &Images, spec: RoomSpec<'_>) -> u64 {
 
 fn goods(st: &mut State, img: &Images, name: &str, fen: (i64, i64, i64), status: i64) -> u64 {
     let (id, audit_id) = st.library.alloc_ids();
-    let now = st.clock.now();
+    // Seeding happens at one instant: the goods' media was created then too.
+    let now = st.media.get(&img.goods).map_or(0, |m| m.created_at);
     st.library.by_id.insert(
         id,
         Goods {
@@ -153,7 +154,7 @@ const MEMBERS: [(&str, &str, &[i64]); 8] = [
 pub fn seed(sim: &Sim, seed: u64) {
     let mut rng = StdRng::seed_from_u64(seed);
     let mut st = sim.state();
-    let now = st.clock.now();
+    let now = sim.clock.now();
     let img = images(&mut st, now);
     let h = 3600;
     let d = 86_400;
@@ -285,7 +286,7 @@ pub fn seed(sim: &Sim, seed: u64) {
 /// `/__sim/seed`: `rooms` not-started rooms and `goods` approved goods, for paging benchmarks.
 pub fn bulk(sim: &Sim, rooms: usize, goods_count: usize) -> (Vec<u64>, Vec<u64>) {
     let mut st = sim.state();
-    let now = st.clock.now();
+    let now = sim.clock.now();
     let img = images(&mut st, now);
     let mut room_ids = Vec::with_capacity(rooms);
     for i in 0..rooms {

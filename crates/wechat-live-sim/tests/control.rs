@@ -188,3 +188,13 @@ async fn unknown_path_and_wrong_methods() {
         .await;
     assert_err(&v, 43001);
 }
+
+#[tokio::test]
+async fn shutdown_is_graceful_with_pooled_connections() {
+    let sim = Sim::new(true).await;
+    let base = sim.base.clone();
+    assert_ok(&sim.get("/wxaapi/broadcast/goods/getkey", "a=1").await);
+    sim.handle.shutdown().await;
+    let after = sim.http.get(format!("{base}/__sim/clock")).send().await;
+    assert!(after.is_err(), "nothing listens after shutdown");
+}

@@ -67,7 +67,7 @@ pub fn router() -> Router<Arc<Sim>> {
 }
 
 async fn clock(State(sim): S) -> Json<Value> {
-    Json(json!({ "now": sim.state().clock.now() }))
+    Json(json!({ "now": sim.clock.now() }))
 }
 
 #[derive(Debug, Deserialize)]
@@ -77,17 +77,16 @@ struct ClockBody {
 }
 
 async fn set_clock(State(sim): S, Json(b): Json<ClockBody>) -> CResult {
-    let mut st = sim.state();
     match (b.set, b.advance) {
-        (Some(t), None) => st.clock.set(t),
-        (None, Some(d)) => st.clock.advance(d),
+        (Some(t), None) => sim.clock.set(t),
+        (None, Some(d)) => sim.clock.advance(d),
         _ => {
             return Err(ControlError::BadRequest(
                 "give exactly one of set, advance".into(),
             ))
         }
     }
-    Ok(Json(json!({ "now": st.clock.now() })))
+    Ok(Json(json!({ "now": sim.clock.now() })))
 }
 
 fn verified_json(v: &Verified) -> Value {
@@ -221,7 +220,7 @@ async fn quota_switch(State(sim): S, Json(b): Json<QuotaBody>) -> Json<Value> {
 
 async fn expire_tokens(State(sim): S) -> Json<Value> {
     let mut st = sim.state();
-    let now = st.clock.now();
+    let now = sim.clock.now();
     st.tokens.expire_all(now);
     Json(json!({}))
 }

@@ -15,7 +15,7 @@ type S = State<Arc<Sim>>;
 
 pub async fn room(State(sim): S, Path(id): Path<u64>) -> CResult {
     let mut st = sim.state();
-    let now = st.clock.now();
+    let now = sim.clock.now();
     let room = st
         .rooms
         .get_mut(id, now)
@@ -83,7 +83,7 @@ pub async fn force_status(
         return Err(ControlError::BadRequest("status must be 101..=107".into()));
     }
     let mut st = sim.state();
-    let now = st.clock.now();
+    let now = sim.clock.now();
     let room = st
         .rooms
         .get_mut(id, now)
@@ -127,9 +127,9 @@ fn entry_json(e: &LogEntry) -> Value {
     mask_value(&mut body);
     json!({
         "seq": e.seq,
-        "method": e.method,
-        "path": e.path,
-        "query": mask_query(&e.query),
+        "method": e.method.as_str(),
+        "path": e.uri.path(),
+        "query": mask_query(e.uri.query().unwrap_or("")),
         "body": body,
         "at": e.at,
     })

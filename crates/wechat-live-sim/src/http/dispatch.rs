@@ -51,15 +51,14 @@ pub async fn wechat(
         .is_some_and(|v| v.starts_with("multipart/"));
 
     sim.stats.requests.fetch_add(1, Ordering::Relaxed);
-    let now = sim.state().clock.now();
+    let now = sim.clock.now();
     // Uploaded files are not kept in the log: it would hold megabytes for no reader.
     let logged_body = if is_multipart {
         Bytes::new()
     } else {
         body.clone()
     };
-    sim.log()
-        .push(parts.method.as_str(), path, query, logged_body, now);
+    sim.log().push(&parts.method, &parts.uri, logged_body, now);
 
     let mut drop_after = false;
     if let Some(Hit {
@@ -173,7 +172,7 @@ fn call_api(
 ) -> ApiResult {
     let token = query_value(query, "access_token");
     let mut st = sim.state();
-    let now = st.clock.now();
+    let now = sim.clock.now();
     st.tokens
         .check(token.as_deref(), now)
         .map_err(token_error)?;
@@ -201,7 +200,7 @@ async fn upload(
     {
         let token = query_value(query, "access_token");
         let mut st = sim.state();
-        let now = st.clock.now();
+        let now = sim.clock.now();
         st.tokens
             .check(token.as_deref(), now)
             .map_err(token_error)?;

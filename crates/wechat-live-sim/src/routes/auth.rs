@@ -33,7 +33,7 @@ fn check_credentials(sim: &Sim, appid: &str, secret: &str) -> Result<(), ApiErro
 
 fn quota(sim: &Sim, group: &'static str, limit: u32) -> Result<(), ApiError> {
     let mut st = sim.state();
-    let now = st.clock.now();
+    let now = sim.clock.now();
     if st.quotas.take(group, limit, now) {
         Ok(())
     } else {
@@ -59,7 +59,7 @@ pub fn token(sim: &Sim, p: &Params) -> ApiResult {
     check_credentials(sim, appid, secret)?;
     quota(sim, "cgi-bin/token", TOKEN_DAILY)?;
     let mut st = sim.state();
-    let now = st.clock.now();
+    let now = sim.clock.now();
     let (token, expires_in) = st.tokens.issue_plain(now);
     Ok(answer(token, expires_in))
 }
@@ -92,7 +92,7 @@ pub fn stable_token(sim: &Sim, p: &Params) -> ApiResult {
     check_credentials(sim, appid, secret)?;
     quota(sim, "cgi-bin/stable_token", STABLE_DAILY)?;
     let mut st = sim.state();
-    let now = st.clock.now();
+    let now = sim.clock.now();
     let (token, expires_in) = if force {
         st.tokens
             .stable_force(now, beijing_day(now))

@@ -29,7 +29,7 @@ pub fn store_upload(sim: &Sim, file: Bytes) -> ApiResult {
         u32::try_from(size.height).unwrap_or(u32::MAX),
     );
     let mut st = sim.state();
-    let now = st.clock.now();
+    let now = sim.clock.now();
     let id = st.media.add(Media {
         width,
         height,

@@ -1,16 +1,18 @@
 //! The simulator's clock: every expiry, audit and status rule reads it, never the wall clock directly.
 
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// Seconds in the UTC+8 offset WeChat's daily quotas reset at (midnight Beijing time).
 const BEIJING_OFFSET: i64 = 8 * 3600;
 
-#[derive(Debug, Clone)]
-pub enum Clock {
-    /// Stands still until set or advanced (tests).
-    Frozen(i64),
-    /// Wall clock plus an offset (sandbox use).
-    Real { offset: i64 },
+/// Frozen (tests: stands still until set or advanced) or real (wall clock plus an offset). Atomic,
+/// so reading the time never takes the state lock.
+#[derive(Debug)]
+pub struct Clock {
+    frozen: bool,
+    /// The frozen instant, or the offset added to the wall clock.
+    value: AtomicI64,
 }
 
 fn wall() -> i64 {
@@ -22,31 +24,32 @@ fn wall() -> i64 {
 
 impl Clock {
     pub fn new(start_time: Option<i64>) -> Self {
-        match start_time {
-            Some(t) => Clock::Frozen(t),
-            None => Clock::Real { offset: 0 },
+        Self {
+            frozen: start_time.is_some(),
+            value: AtomicI64::new(start_time.unwrap_or(0)),
         }
     }
 
     pub fn now(&self) -> i64 {
-        match self {
-            Clock::Frozen(t) => *t,
-            Clock::Real { offset } => wall().saturating_add(*offset),
+        let v = self.value.load(Ordering::Acquire);
+        if self.frozen {
+            v
+        } else {
+            wall().saturating_add(v)
         }
     }
 
-    pub fn set(&mut self, t: i64) {
-        match self {
-            Clock::Frozen(now) => *now = t,
-            Clock::Real { offset } => *offset = t.saturating_sub(wall()),
-        }
+    pub fn set(&self, t: i64) {
+        let v = if self.frozen {
+            t
+        } else {
+            t.saturating_sub(wall())
+        };
+        self.value.store(v, Ordering::Release);
     }
 
-    pub fn advance(&mut self, secs: i64) {
-        match self {
-            Clock::Frozen(now) => *now = now.saturating_add(secs),
-            Clock::Real { offset } => *offset = offset.saturating_add(secs),
-        }
+    pub fn advance(&self, secs: i64) {
+        self.value.fetch_add(secs, Ordering::AcqRel);
     }
 }
 

@@ -2,6 +2,7 @@
 
 use std::collections::VecDeque;
 
+use axum::http::{Method, Uri};
 use bytes::Bytes;
 
 /// Entries kept; older ones are dropped so a load test cannot grow memory.
@@ -10,9 +11,9 @@ pub const LOG_CAP: usize = 10_000;
 #[derive(Debug, Clone)]
 pub struct LogEntry {
     pub seq: u64,
-    pub method: String,
-    pub path: String,
-    pub query: String,
+    /// Method and URI are cheap clones (no copy of the text), keeping the hot path allocation-free.
+    pub method: Method,
+    pub uri: Uri,
     pub body: Bytes,
     pub at: i64,
 }
@@ -24,16 +25,15 @@ pub struct RequestLog {
 }
 
 impl RequestLog {
-    pub fn push(&mut self, method: &str, path: &str, query: &str, body: Bytes, at: i64) {
+    pub fn push(&mut self, method: &Method, uri: &Uri, body: Bytes, at: i64) {
         if self.entries.len() >= LOG_CAP {
             self.entries.pop_front();
         }
         self.next_seq += 1;
         self.entries.push_back(LogEntry {
             seq: self.next_seq,
-            method: method.to_owned(),
-            path: path.to_owned(),
-            query: query.to_owned(),
+            method: method.clone(),
+            uri: uri.clone(),
             body,
             at,
         });

@@ -29,7 +29,6 @@ use crate::config::SimConfig;
 
 #[derive(Debug)]
 pub struct State {
-    pub clock: Clock,
     pub tokens: Tokens,
     pub media: MediaStore,
     pub rooms: Rooms,
@@ -44,7 +43,6 @@ pub struct State {
 impl State {
     pub fn new(cfg: &SimConfig) -> Self {
         Self {
-            clock: Clock::new(cfg.start_time),
             tokens: Tokens::default(),
             media: MediaStore::default(),
             rooms: Rooms::default(),
@@ -77,6 +75,7 @@ pub struct Sim {
     pub app_id: String,
     pub secret: String,
     pub base_url: String,
+    pub clock: Clock,
     state: Mutex<State>,
     log: Mutex<RequestLog>,
     faults: Mutex<Faults>,
@@ -96,6 +95,7 @@ impl Sim {
             app_id: cfg.app_id.clone(),
             secret: cfg.secret.clone(),
             base_url,
+            clock: Clock::new(cfg.start_time),
             state: Mutex::new(State::new(cfg)),
             log: Mutex::new(RequestLog::default()),
             faults: Mutex::new(Faults::default()),
