@@ -221,3 +221,28 @@ async fn api_token_errors() {
     assert_ne!(t, sim.token);
     assert_eq!(use_token(&sim, t).await, 0);
 }
+
+#[tokio::test]
+async fn cgi_token_2000_a_day() {
+    let sim = Sim::new(false).await;
+    for _ in 0..2000 {
+        assert_ok(&plain_token(&sim).await);
+    }
+    assert_err(&plain_token(&sim).await, 45009);
+    // stable_token has its own (much larger) quota.
+    assert_ok(&sim.stable_token(false).await);
+}
+
+#[tokio::test]
+async fn faults_apply_to_token_paths_too() {
+    let sim = Sim::new(false).await;
+    let v = sim
+        .ctl_post(
+            "/faults",
+            json!({"path": "/cgi-bin/stable_token", "kind": "errcode", "errcode": -1, "count": 1}),
+        )
+        .await;
+    assert!(v["id"].is_u64());
+    assert_err(&sim.stable_token(false).await, -1);
+    assert_ok(&sim.stable_token(false).await);
+}
