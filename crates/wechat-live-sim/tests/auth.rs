@@ -246,3 +246,15 @@ async fn faults_apply_to_token_paths_too() {
     assert_err(&sim.stable_token(false).await, -1);
     assert_ok(&sim.stable_token(false).await);
 }
+
+#[tokio::test]
+async fn applyliveinfo_answers_that_activation_is_suspended() {
+    let sim = Sim::new(true).await;
+    let path = format!("/wxa/business/applyliveinfo?access_token={}", sim.token);
+    let v = sim.raw_post(&path, &json!({"action": "apply"})).await;
+    assert_err(&v, 268_489_001);
+    let v = sim.raw_post(&path, &json!({"action": "other"})).await;
+    assert_err(&v, 200_002);
+    let v = sim.raw_post(&path, &json!({})).await;
+    assert_err(&v, 200_002);
+}

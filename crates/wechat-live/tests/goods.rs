@@ -247,3 +247,28 @@ async fn unapproved_goods_cannot_be_imported() {
         .unwrap_err();
     assert_eq!(err.code(), Some(ErrCode::GoodsNotFound));
 }
+
+#[tokio::test]
+async fn explanation_video_appears_after_the_show() {
+    let env = common::demo().await;
+    let rooms = env.client.rooms().list_all().await.unwrap();
+    let live = rooms
+        .iter()
+        .find(|r| r.status == LiveStatus::Live && !r.goods.is_empty())
+        .unwrap();
+    let goods = live.goods[0].goods_id;
+    let shelf = env.client.room_goods();
+    shelf.set_on_sale(live.id, goods, true).await.unwrap();
+    shelf.push(live.id, goods).await.unwrap();
+
+    env.ctl(
+        &format!("/__sim/rooms/{}/status", live.id),
+        json!({"status": 103}),
+    )
+    .await;
+    let err = shelf.video(live.id, goods).await.unwrap_err();
+    assert_eq!(err.code(), Some(ErrCode::VideoNotReady));
+    env.advance(11 * 60).await;
+    let url = shelf.video(live.id, goods).await.unwrap();
+    assert!(url.starts_with("http"), "{url}");
+}

@@ -254,10 +254,18 @@ async fn assistants_sub_anchor_and_switches() {
     );
     rooms.delete_sub_anchor(id).await.unwrap();
 
+    // No customer service is configured on this account: turning it on is refused.
+    assert_eq!(
+        rooms.set_kf(id, true).await.unwrap_err().code(),
+        Some(ErrCode::KfNotConfigured)
+    );
+    env.ctl("/__sim/account", json!({"kf_configured": true}))
+        .await;
+    rooms.set_kf(id, true).await.unwrap();
     rooms.set_feeds_public(id, false).await.unwrap();
     rooms.set_replay(id, true).await.unwrap();
     let room = rooms.get(id).await.unwrap().unwrap();
-    assert!(!room.feeds_public && !room.close_replay);
+    assert!(!room.feeds_public && !room.close_replay && !room.close_kf);
 
     env.ctl(&format!("/__sim/rooms/{id}/status"), json!({"status": 101}))
         .await;

@@ -1,5 +1,6 @@
 //! WeChat endpoints: the route table (method, daily quota, handler) and one file per area.
 
+pub mod activation;
 pub mod auth;
 pub mod followers;
 pub mod library;
@@ -103,6 +104,9 @@ pub fn lookup(path: &str) -> Option<Route> {
             quota: None,
             kind: Kind::Upload,
         },
+        "/wxa/business/applyliveinfo" => {
+            api(Post, "applyliveinfo", 100, activation::apply_live_info)
+        }
         "/wxaapi/broadcast/room/create" => api(Post, "room/create", K10, rc::create),
         "/wxaapi/broadcast/room/editroom" => api(Post, "room/editroom", K10, rc::edit),
         "/wxaapi/broadcast/room/deleteroom" => api(Post, "room/deleteroom", K10, rc::delete),
