@@ -31,7 +31,11 @@ async fn main() {
         .send()
         .await
         .unwrap();
-    assert!(quota.status().is_success(), "quota switch: {}", quota.status());
+    assert!(
+        quota.status().is_success(),
+        "quota switch: {}",
+        quota.status()
+    );
     let sim_url = format!(
         "{}/wxaapi/broadcast/room/getpushurl?roomId={room_id}&access_token={token}",
         sim.base_url()
@@ -58,8 +62,18 @@ async fn main() {
         sim_rates.push(run_wrk(&sim_url).await);
         base_rates.push(run_wrk(&baseline_url).await);
     }
-    let after: Value = http.get(&sim_url).send().await.unwrap().json().await.unwrap();
-    assert_eq!(after["errcode"], 0, "the measured path still succeeds: {after}");
+    let after: Value = http
+        .get(&sim_url)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        after["errcode"], 0,
+        "the measured path still succeeds: {after}"
+    );
     let sim_rps = median(&mut sim_rates);
     let base_rps = median(&mut base_rates);
     println!("bench4 simulator throughput (wrk, {CONNECTIONS} connections, {DURATION} x {ROUNDS}, median)");
