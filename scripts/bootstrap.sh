@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
 # Installs the Debian packages a make target needs, only those missing.
-# Usage: scripts/bootstrap.sh GROUP...   (groups: bench)
+# Usage: scripts/bootstrap.sh GROUP...   (groups: bench, app, ui)
 # As root it runs apt-get; otherwise it prints the exact apt line and fails, so nothing half-installs.
 set -euo pipefail
 
 declare -A GROUPS_PKGS=(
   [bench]="wrk"
+  # The desktop app: Tauri 2's WebKitGTK build deps, plus a display, a bus, a keyring and WebDriver
+  # for its tests, and ImageMagick for test images.
+  [app]="libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev libssl-dev
+    libsoup-3.0-dev libxdo-dev libdbus-1-dev pkg-config build-essential file patchelf
+    xvfb xauth x11-utils webkit2gtk-driver dbus dbus-x11 gnome-keyring libsecret-tools imagemagick"
+  # Browser-level UI flow tests (Playwright drives Debian's chromium; never `playwright install`).
+  [ui]="chromium"
 )
 
 missing=()

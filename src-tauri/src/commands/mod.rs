@@ -1,0 +1,8 @@
+//! Tauri commands, one module per area. Each stays thin: typed arguments in, a call into the
+//! shell's services or the core, the error mapped to [`crate::error::IpcError`].
+
+pub mod accounts;
+pub mod app;
+pub mod drafts;
+pub mod media;
+pub mod rooms;
