@@ -54,7 +54,11 @@ pub fn list(state: &AppState) -> AppResult<Vec<AccountView>> {
 
 fn check_input(name: &str, app_id: &str, base_url: Option<&str>) -> AppResult<()> {
     if name.trim().is_empty() {
-        return Err(AppError::invalid("name", "请填写显示名称", "Enter a display name"));
+        return Err(AppError::invalid(
+            "name",
+            "请填写显示名称",
+            "Enter a display name",
+        ));
     }
     let app_id = app_id.trim();
     if app_id.is_empty() || app_id.chars().any(|c| !c.is_ascii_alphanumeric()) {
@@ -96,7 +100,11 @@ pub async fn add(state: &AppState, input: NewAccount) -> AppResult<AccountView> 
         .map(|s| s.trim_end_matches('/').to_owned());
     check_input(&input.name, &input.app_id, base_url.as_deref())?;
     if input.secret.trim().is_empty() {
-        return Err(AppError::invalid("secret", "请填写 AppSecret", "Enter the AppSecret"));
+        return Err(AppError::invalid(
+            "secret",
+            "请填写 AppSecret",
+            "Enter the AppSecret",
+        ));
     }
     let secret = Secret::new(input.secret.trim());
     let id = format!("acc-{:016x}", rand::random::<u64>());
@@ -135,7 +143,11 @@ pub async fn add(state: &AppState, input: NewAccount) -> AppResult<AccountView> 
 pub fn rename(state: &AppState, id: &str, name: &str) -> AppResult<AccountView> {
     not_sandbox(id)?;
     if name.trim().is_empty() {
-        return Err(AppError::invalid("name", "请填写显示名称", "Enter a display name"));
+        return Err(AppError::invalid(
+            "name",
+            "请填写显示名称",
+            "Enter a display name",
+        ));
     }
     if !state.store.rename_account(id, name.trim())? {
         return Err(AppError::not_found(format!("account {id}")));
@@ -148,7 +160,11 @@ pub async fn set_secret(state: &AppState, id: &str, secret: &str) -> AppResult<A
     not_sandbox(id)?;
     let _ = state.account(id)?;
     if secret.trim().is_empty() {
-        return Err(AppError::invalid("secret", "请填写 AppSecret", "Enter the AppSecret"));
+        return Err(AppError::invalid(
+            "secret",
+            "请填写 AppSecret",
+            "Enter the AppSecret",
+        ));
     }
     state.vault.set(id, &Secret::new(secret.trim()))?;
     state.drop_client(id);
@@ -180,7 +196,10 @@ pub async fn verify(state: &AppState, id: &str, locale: Locale) -> AppResult<Ver
     Ok(match result {
         Ok(()) => VerifyResult {
             ok: true,
-            message: locale.pick("已通过验证：AppID 与 AppSecret 可用", "Verified: the AppID and AppSecret work"),
+            message: locale.pick(
+                "已通过验证：AppID 与 AppSecret 可用",
+                "Verified: the AppID and AppSecret work",
+            ),
             checked_at,
         },
         Err(e) => VerifyResult {

@@ -186,7 +186,10 @@ impl AppError {
             ),
             AppError::Config(what) => IpcError::new(
                 "config",
-                locale.pick(format!("配置错误：{what}"), format!("Configuration error: {what}")),
+                locale.pick(
+                    format!("配置错误：{what}"),
+                    format!("Configuration error: {what}"),
+                ),
             ),
         }
     }
@@ -252,7 +255,10 @@ mod tests {
     fn serializes_without_empty_optionals() {
         let e = AppError::not_found("room 7").to_ipc(Locale::En);
         let v = serde_json::to_value(&e).unwrap();
-        assert_eq!(v, json!({"code": "not_found", "message": "Not found: room 7"}));
+        assert_eq!(
+            v,
+            json!({"code": "not_found", "message": "Not found: room 7"})
+        );
         let zh = AppError::not_found("room 7").to_ipc(Locale::ZhCn);
         assert_eq!(zh.message, "找不到：room 7");
     }
@@ -268,6 +274,9 @@ mod tests {
     #[test]
     fn locale_wire_names() {
         assert_eq!(serde_json::to_string(&Locale::ZhCn).unwrap(), "\"zh-CN\"");
-        assert_eq!(serde_json::from_str::<Locale>("\"en\"").unwrap(), Locale::En);
+        assert_eq!(
+            serde_json::from_str::<Locale>("\"en\"").unwrap(),
+            Locale::En
+        );
     }
 }

@@ -93,14 +93,23 @@ fn encode_jpeg(rgb: &RgbImage, quality: u8) -> AppResult<Vec<u8>> {
     let mut out = Vec::new();
     image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, quality)
         .encode_image(rgb)
-        .map_err(|e| AppError::image(format!("图片编码失败：{e}"), format!("Encoding failed: {e}")))?;
+        .map_err(|e| {
+            AppError::image(
+                format!("图片编码失败：{e}"),
+                format!("Encoding failed: {e}"),
+            )
+        })?;
     Ok(out)
 }
 
 /// A small JPEG data URL of `bytes` (any readable image), longest side ≤ `side`.
 pub fn thumbnail_data_url(bytes: &[u8], side: u32) -> AppResult<String> {
-    let img = image::load_from_memory(bytes)
-        .map_err(|e| AppError::image(format!("无法读取图片：{e}"), format!("Cannot read image: {e}")))?;
+    let img = image::load_from_memory(bytes).map_err(|e| {
+        AppError::image(
+            format!("无法读取图片：{e}"),
+            format!("Cannot read image: {e}"),
+        )
+    })?;
     let rgb = flatten(&img.thumbnail(side, side));
     Ok(data_url("image/jpeg", &encode_jpeg(&rgb, 80)?))
 }
@@ -130,11 +139,19 @@ pub fn to_png(bytes: &[u8]) -> AppResult<Vec<u8>> {
     if image_mime(bytes) == Some("image/png") {
         return Ok(bytes.to_vec());
     }
-    let img = image::load_from_memory(bytes)
-        .map_err(|e| AppError::image(format!("无法读取图片：{e}"), format!("Cannot read image: {e}")))?;
+    let img = image::load_from_memory(bytes).map_err(|e| {
+        AppError::image(
+            format!("无法读取图片：{e}"),
+            format!("Cannot read image: {e}"),
+        )
+    })?;
     let mut out = Cursor::new(Vec::new());
-    img.write_to(&mut out, ImageFormat::Png)
-        .map_err(|e| AppError::image(format!("PNG 编码失败：{e}"), format!("PNG encoding failed: {e}")))?;
+    img.write_to(&mut out, ImageFormat::Png).map_err(|e| {
+        AppError::image(
+            format!("PNG 编码失败：{e}"),
+            format!("PNG encoding failed: {e}"),
+        )
+    })?;
     Ok(out.into_inner())
 }
 
@@ -193,10 +210,17 @@ pub fn prepare(media_dir: &Path, slot: ImageSlot, path: &Path) -> AppResult<Imag
         )
     })?;
     let fitted = fit(slot, &bytes)?;
-    let local_id = format!("{:016x}{:016x}", rand::random::<u64>(), rand::random::<u64>());
+    let local_id = format!(
+        "{:016x}{:016x}",
+        rand::random::<u64>(),
+        rand::random::<u64>()
+    );
     let dest = local_path(media_dir, &local_id)?;
     std::fs::write(&dest, &fitted.jpeg).map_err(|e| {
-        AppError::image(format!("无法保存图片：{e}"), format!("Cannot keep the image: {e}"))
+        AppError::image(
+            format!("无法保存图片：{e}"),
+            format!("Cannot keep the image: {e}"),
+        )
     })?;
     Ok(ImageRef {
         slot,
@@ -237,8 +261,17 @@ mod tests {
         for slot in [ImageSlot::Cover, ImageSlot::Share, ImageSlot::Feeds] {
             let ((mw, mh), mb) = slot_limits(slot);
             let f = fit(slot, &src).unwrap();
-            assert!(f.width <= mw && f.height <= mh, "{slot:?}: {}x{}", f.width, f.height);
-            assert!(f.jpeg.len() as u64 <= mb, "{slot:?}: {} bytes", f.jpeg.len());
+            assert!(
+                f.width <= mw && f.height <= mh,
+                "{slot:?}: {}x{}",
+                f.width,
+                f.height
+            );
+            assert!(
+                f.jpeg.len() as u64 <= mb,
+                "{slot:?}: {} bytes",
+                f.jpeg.len()
+            );
             assert_eq!(image_mime(&f.jpeg), Some("image/jpeg"));
             // The core agrees it fits the slot.
             wechat_live::validate::image(slot.core(), f.width, f.height, f.jpeg.len() as u64)
@@ -266,7 +299,14 @@ mod tests {
         let src = dir.path().join("in.png");
         std::fs::write(&src, noisy_png(900, 900)).unwrap();
         let r = prepare(dir.path(), ImageSlot::Feeds, &src).unwrap();
-        assert_eq!((r.width, r.height), (800, 800));
+        // Noise does not fit 100 KiB at 800×800 even at low quality: it was shrunk, square kept.
+        assert!(
+            r.width <= 800 && r.width == r.height,
+            "{}x{}",
+            r.width,
+            r.height
+        );
+        assert!(r.bytes <= 100 * 1024);
         assert!(r.preview.starts_with("data:image/jpeg;base64,"));
         let kept = std::fs::read(local_path(dir.path(), &r.local_id).unwrap()).unwrap();
         assert_eq!(kept.len() as u32, r.bytes);

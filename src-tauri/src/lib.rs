@@ -21,10 +21,14 @@ use crate::state::AppState;
 /// The app's identifier, also the keyring service of its secrets.
 pub const IDENTIFIER: &str = "app.livedesk.desktop";
 
-/// The builder with every command registered; `run` adds plugins and the window, tests use it with
-/// Tauri's mock runtime.
+/// The builder with every command registered; `run` adds plugins and the window.
 pub fn builder<R: Runtime>() -> tauri::Builder<R> {
-    tauri::Builder::<R>::new().invoke_handler(tauri::generate_handler![
+    with_commands(tauri::Builder::<R>::new())
+}
+
+/// Registers every command on `builder` (tests pass Tauri's `mock_builder()`).
+pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    builder.invoke_handler(tauri::generate_handler![
         commands::app::set_locale,
         commands::app::app_info,
         commands::accounts::accounts_list,

@@ -8,7 +8,10 @@ use wechat_live::ErrCode;
 
 use crate::error::{AppError, AppResult};
 use crate::images;
-use crate::ipc::{RoomCreated, FieldError, ImageRef, PushAddress, RoomForm, RoomList, RoomView, ShareCode, ShareImage};
+use crate::ipc::{
+    FieldError, ImageRef, PushAddress, RoomCreated, RoomForm, RoomList, RoomView, ShareCode,
+    ShareImage,
+};
 use crate::rooms;
 use crate::sandbox::SANDBOX_ID;
 use crate::state::{unix_now, AppState};
@@ -38,9 +41,11 @@ pub async fn refresh(state: &AppState, account_id: &str) -> AppResult<RoomList> 
         rooms::views_with_covers(&rooms, &mut covers).await
     };
     let at = unix_now();
-    state
-        .store
-        .save_rooms(account_id, &serde_json::to_string(&views).map_err(crate::store::StoreError::from)?, at)?;
+    state.store.save_rooms(
+        account_id,
+        &serde_json::to_string(&views).map_err(crate::store::StoreError::from)?,
+        at,
+    )?;
     Ok(RoomList {
         rooms: views,
         fetched_at: Some(at),
@@ -56,7 +61,11 @@ async fn now_for(state: &AppState, account_id: &str) -> AppResult<i64> {
 }
 
 /// The form's broken rules.
-pub async fn validate(state: &AppState, account_id: &str, form: &RoomForm) -> AppResult<Vec<FieldError>> {
+pub async fn validate(
+    state: &AppState,
+    account_id: &str,
+    form: &RoomForm,
+) -> AppResult<Vec<FieldError>> {
     let now = now_for(state, account_id).await?;
     Ok(rooms::validate_form(form, now, state.locale.get()))
 }
@@ -69,10 +78,16 @@ pub fn save_draft(state: &AppState, account_id: &str, form: &RoomForm) -> AppRes
 }
 
 /// Validates, uploads the images that need it (saving their media ids in the draft), creates.
-pub async fn create(state: &AppState, account_id: &str, mut form: RoomForm) -> AppResult<RoomCreated> {
+pub async fn create(
+    state: &AppState,
+    account_id: &str,
+    mut form: RoomForm,
+) -> AppResult<RoomCreated> {
     let client = state.client(account_id)?;
     let now = now_for(state, account_id).await?;
     let locale = state.locale.get();
+    // The form survives a failed submit, whatever fails.
+    save_draft(state, account_id, &form)?;
     if let Some(first) = rooms::validate_form(&form, now, locale).into_iter().next() {
         // The message is already in the user's language: the same text in both slots.
         return Err(AppError::Invalid {
@@ -81,10 +96,13 @@ pub async fn create(state: &AppState, account_id: &str, mut form: RoomForm) -> A
             en: first.message,
         });
     }
-    save_draft(state, account_id, &form)?;
-    for img in [&mut form.cover_img, &mut form.share_img, &mut form.feeds_img]
-        .into_iter()
-        .flatten()
+    for img in [
+        &mut form.cover_img,
+        &mut form.share_img,
+        &mut form.feeds_img,
+    ]
+    .into_iter()
+    .flatten()
     {
         if rooms::needs_upload(img, now) {
             upload(state, &client, img).await?;
@@ -103,7 +121,9 @@ pub async fn create(state: &AppState, account_id: &str, mut form: RoomForm) -> A
             let qrcode = if qrcode_url.is_empty() {
                 String::new()
             } else {
-                images::remote_data_url(&qrcode_url).await.unwrap_or_default()
+                images::remote_data_url(&qrcode_url)
+                    .await
+                    .unwrap_or_default()
             };
             Err(AppError::AnchorNotVerified {
                 source: Box::new(e),
@@ -115,7 +135,11 @@ pub async fn create(state: &AppState, account_id: &str, mut form: RoomForm) -> A
     }
 }
 
-async fn upload(state: &AppState, client: &wechat_live::Client, img: &mut ImageRef) -> AppResult<()> {
+async fn upload(
+    state: &AppState,
+    client: &wechat_live::Client,
+    img: &mut ImageRef,
+) -> AppResult<()> {
     let path = images::local_path(&state.media_dir, &img.local_id)?;
     let bytes = std::fs::read(&path).map_err(|_| {
         AppError::image(
@@ -143,7 +167,11 @@ pub async fn delete(state: &AppState, account_id: &str, room_id: i64) -> AppResu
 }
 
 /// The push address for OBS, with a QR code of the full URL.
-pub async fn push_address(state: &AppState, account_id: &str, room_id: i64) -> AppResult<PushAddress> {
+pub async fn push_address(
+    state: &AppState,
+    account_id: &str,
+    room_id: i64,
+) -> AppResult<PushAddress> {
     let addr = state.client(account_id)?.rooms().push_url(room_id).await?;
     let url = &addr.url;
     Ok(PushAddress {
@@ -157,8 +185,12 @@ pub async fn push_address(state: &AppState, account_id: &str, room_id: i64) -> A
 
 /// An SVG QR code of `text`.
 pub fn qr_svg(text: &str) -> AppResult<String> {
-    let code = QrCode::new(text.as_bytes())
-        .map_err(|e| AppError::image(format!("无法生成二维码：{e}"), format!("Cannot make the QR code: {e}")))?;
+    let code = QrCode::new(text.as_bytes()).map_err(|e| {
+        AppError::image(
+            format!("无法生成二维码：{e}"),
+            format!("Cannot make the QR code: {e}"),
+        )
+    })?;
     Ok(code
         .render::<svg::Color<'_>>()
         .min_dimensions(240, 240)

@@ -47,7 +47,10 @@ fn status_code(s: LiveStatus) -> u16 {
 
 /// Fetches the rooms' covers (a few at a time, each URL once) as thumbnails; a cover that cannot
 /// be fetched shows as "" rather than failing the list.
-pub async fn views_with_covers(rooms: &[Room], known: &mut HashMap<String, String>) -> Vec<RoomView> {
+pub async fn views_with_covers(
+    rooms: &[Room],
+    known: &mut HashMap<String, String>,
+) -> Vec<RoomView> {
     let missing: Vec<String> = {
         let mut v: Vec<String> = rooms
             .iter()
@@ -243,7 +246,10 @@ mod tests {
 
     #[test]
     fn a_good_form_has_no_errors() {
-        assert_eq!(validate_form(&form(1_000_000), 1_000_000, Locale::En), vec![]);
+        assert_eq!(
+            validate_form(&form(1_000_000), 1_000_000, Locale::En),
+            vec![]
+        );
     }
 
     #[test]
@@ -254,11 +260,16 @@ mod tests {
         f.start_time = None;
         f.feeds_img = None;
         let errs = validate_form(&f, now, Locale::ZhCn);
-        let fields: Vec<_> = errs.iter().map(|e| (e.field.as_str(), e.code.as_str())).collect();
+        let fields: Vec<_> = errs
+            .iter()
+            .map(|e| (e.field.as_str(), e.code.as_str()))
+            .collect();
         assert!(fields.contains(&("name", "width_range")), "{fields:?}");
         assert!(fields.contains(&("startTime", "required")), "{fields:?}");
         assert!(fields.contains(&("feedsImg", "required")), "{fields:?}");
-        assert!(!fields.iter().any(|(f, c)| *f == "startTime" && *c != "required"));
+        assert!(!fields
+            .iter()
+            .any(|(f, c)| *f == "startTime" && *c != "required"));
         let name = errs.iter().find(|e| e.field == "name").unwrap();
         assert!(name.message.contains("直播间名称"), "{}", name.message);
     }

@@ -135,16 +135,24 @@ impl Store {
         self.conn().execute(
             "INSERT INTO accounts (id, name, app_id, base_url, verified_at, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![a.id, a.name, a.app_id, a.base_url, a.verified_at, a.created_at],
+            params![
+                a.id,
+                a.name,
+                a.app_id,
+                a.base_url,
+                a.verified_at,
+                a.created_at
+            ],
         )?;
         Ok(())
     }
 
     /// Renames an account; false when there is none with that id.
     pub fn rename_account(&self, id: &str, name: &str) -> Result<bool, StoreError> {
-        let n = self
-            .conn()
-            .execute("UPDATE accounts SET name = ?2 WHERE id = ?1", params![id, name])?;
+        let n = self.conn().execute(
+            "UPDATE accounts SET name = ?2 WHERE id = ?1",
+            params![id, name],
+        )?;
         Ok(n == 1)
     }
 
@@ -181,7 +189,12 @@ impl Store {
     }
 
     /// Saves (replaces) the account's draft.
-    pub fn save_draft(&self, account_id: &str, form_json: &str, now: i64) -> Result<(), StoreError> {
+    pub fn save_draft(
+        &self,
+        account_id: &str,
+        form_json: &str,
+        now: i64,
+    ) -> Result<(), StoreError> {
         self.conn().execute(
             "INSERT INTO drafts (account_id, form, updated_at) VALUES (?1, ?2, ?3)
              ON CONFLICT(account_id) DO UPDATE SET form = excluded.form, updated_at = excluded.updated_at",
@@ -210,7 +223,12 @@ impl Store {
     }
 
     /// Replaces the last-known room list.
-    pub fn save_rooms(&self, account_id: &str, rooms_json: &str, at: i64) -> Result<(), StoreError> {
+    pub fn save_rooms(
+        &self,
+        account_id: &str,
+        rooms_json: &str,
+        at: i64,
+    ) -> Result<(), StoreError> {
         self.conn().execute(
             "INSERT INTO room_cache (account_id, rooms, fetched_at) VALUES (?1, ?2, ?3)
              ON CONFLICT(account_id) DO UPDATE SET rooms = excluded.rooms, fetched_at = excluded.fetched_at",
@@ -298,7 +316,12 @@ mod tests {
         let store = Store::open(&dir.path().join("db")).unwrap();
         store.insert_account(&account("b", 5)).unwrap();
         store.insert_account(&account("a", 1)).unwrap();
-        let ids: Vec<_> = store.accounts().unwrap().into_iter().map(|a| a.id).collect();
+        let ids: Vec<_> = store
+            .accounts()
+            .unwrap()
+            .into_iter()
+            .map(|a| a.id)
+            .collect();
         assert_eq!(ids, ["a", "b"]);
         assert!(store.rename_account("a", "新名字").unwrap());
         assert!(!store.rename_account("zzz", "x").unwrap());
@@ -320,7 +343,10 @@ mod tests {
         assert_eq!(store.draft("x").unwrap(), None);
         store.save_draft("x", r#"{"name":"a"}"#, 1).unwrap();
         store.save_draft("x", r#"{"name":"b"}"#, 2).unwrap();
-        assert_eq!(store.draft("x").unwrap().as_deref(), Some(r#"{"name":"b"}"#));
+        assert_eq!(
+            store.draft("x").unwrap().as_deref(),
+            Some(r#"{"name":"b"}"#)
+        );
         store.clear_draft("x").unwrap();
         assert_eq!(store.draft("x").unwrap(), None);
         store.save_rooms("x", "[1]", 10).unwrap();

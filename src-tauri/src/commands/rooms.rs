@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use tauri::State;
 
 use crate::error::IpcError;
-use crate::ipc::{RoomCreated, FieldError, PushAddress, RoomForm, RoomList, ShareCode, ShareImage};
+use crate::ipc::{FieldError, PushAddress, RoomCreated, RoomForm, RoomList, ShareCode, ShareImage};
 use crate::room_ops;
 use crate::state::AppState;
 

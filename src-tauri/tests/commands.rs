@@ -1,0 +1,218 @@
+//! The commands through Tauri's mock runtime, against the in-process sandbox simulator. Tests that
+//! store secrets need a Secret Service: run them through `scripts/with-keyring.sh`.
+
+mod common;
+
+use common::{picture, sim_get, TestApp};
+use serde_json::{json, Value};
+
+fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64
+}
+
+fn form(app: &TestApp, name: &str, anchor_wechat: &str) -> Value {
+    let mut f = json!({
+        "name": name, "anchorName": "主播小王", "anchorWechat": anchor_wechat,
+        "subAnchorWechat": "", "createrWechat": "",
+        "startTime": now() + 3600, "endTime": now() + 3 * 3600, "roomType": 1,
+        "closeLike": false, "closeGoods": false, "closeComment": false, "closeReplay": true,
+        "closeShare": false, "closeKf": true, "isFeedsPublic": true,
+        "coverImg": null, "shareImg": null, "feedsImg": null
+    });
+    for (key, slot, w, h) in [
+        ("coverImg", "cover", 1400, 2400),
+        ("shareImg", "share", 1000, 800),
+        ("feedsImg", "feeds", 900, 900),
+    ] {
+        let path = picture(app.data_dir(), &format!("{slot}.png"), w, h);
+        f[key] = app.ok::<Value>("image_prepare", json!({"slot": slot, "path": path}));
+    }
+    f
+}
+
+fn create_requests(app: &TestApp) -> usize {
+    sim_get(&app.sim(), "/__sim/requests")
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["path"] == "/wxaapi/broadcast/room/create")
+        .count()
+}
+
+#[test]
+fn sandbox_is_first_and_its_demo_rooms_list_with_covers() {
+    let app = TestApp::new();
+    let info: Value = app.ok("app_info", json!({}));
+    let accounts: Vec<Value> = app.ok("accounts_list", json!({}));
+    assert_eq!(accounts[0]["id"], info["sandboxAccountId"]);
+    assert_eq!(accounts[0]["sandbox"], true);
+    assert_eq!(accounts[0]["secretSet"], true);
+    assert!(accounts[0].get("secret").is_none());
+
+    let cached: Value = app.ok("rooms_cached", json!({"accountId": "sandbox"}));
+    assert_eq!(cached["rooms"], json!([]));
+    assert_eq!(cached["fetchedAt"], Value::Null);
+
+    let fresh: Value = app.ok("rooms_refresh", json!({"accountId": "sandbox"}));
+    let rooms = fresh["rooms"].as_array().unwrap();
+    assert!(!rooms.is_empty(), "the demo has rooms");
+    assert_eq!(fresh["fromCache"], false);
+    for r in rooms {
+        let status = r["status"].as_u64().unwrap();
+        assert!((101..=107).contains(&status));
+        let cover = r["coverImg"].as_str().unwrap();
+        assert!(
+            cover.is_empty() || cover.starts_with("data:image/"),
+            "no remote URL: {cover:.40}"
+        );
+    }
+    assert!(rooms
+        .iter()
+        .any(|r| r["coverImg"].as_str().unwrap().starts_with("data:image/")));
+    // As many as the simulator holds, across pages.
+    let listed = sim_get(&app.sim(), "/__sim/stats");
+    assert!(listed["requests"].as_u64().unwrap() >= 1);
+
+    let cached: Value = app.ok("rooms_cached", json!({"accountId": "sandbox"}));
+    assert_eq!(cached["fromCache"], true);
+    assert_eq!(cached["rooms"], fresh["rooms"]);
+}
+
+#[test]
+fn validation_is_per_field_in_the_users_language_and_sends_nothing() {
+    let app = TestApp::new();
+    let mut f = form(&app, "春季新品直播", "wang_anchor");
+    let none: Vec<Value> = app.ok("room_validate", json!({"accountId": "sandbox", "form": f}));
+    assert!(none.is_empty(), "{none:?}");
+
+    f["name"] = json!("短");
+    let errs: Vec<Value> = app.ok("room_validate", json!({"accountId": "sandbox", "form": f}));
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert_eq!(errs[0]["field"], "name");
+    assert_eq!(errs[0]["code"], "width_range");
+    assert!(errs[0]["message"].as_str().unwrap().contains("直播间名称"));
+
+    app.ok::<Value>("set_locale", json!({"locale": "en"}));
+    let errs: Vec<Value> = app.ok("room_validate", json!({"accountId": "sandbox", "form": f}));
+    assert!(
+        errs[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Room name"),
+        "{errs:?}"
+    );
+
+    let before = create_requests(&app);
+    let e = app.err("room_create", json!({"accountId": "sandbox", "form": f}));
+    assert_eq!(e["code"], "validation");
+    assert_eq!(e["field"], "name");
+    assert_eq!(create_requests(&app), before, "nothing was sent");
+    // The draft survives the failed submit.
+    let draft: Value = app.ok("draft_load", json!({"accountId": "sandbox"}));
+    assert_eq!(draft["name"], "短");
+}
+
+#[test]
+fn creates_a_push_room_with_three_images_and_shows_its_push_address() {
+    let app = TestApp::new();
+    let f = form(&app, "春季新品直播", "wang_anchor");
+    assert_eq!(f["coverImg"]["width"], 1080);
+    assert!(f["feedsImg"]["bytes"].as_u64().unwrap() <= 100 * 1024);
+    app.ok::<Value>("draft_save", json!({"accountId": "sandbox", "form": f}));
+
+    let created: Value = app.ok("room_create", json!({"accountId": "sandbox", "form": f}));
+    let id = created["roomId"].as_i64().unwrap();
+    let uploads = sim_get(&app.sim(), "/__sim/requests")
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["path"] == "/cgi-bin/media/upload")
+        .count();
+    assert_eq!(uploads, 3);
+    assert_eq!(
+        app.ok::<Value>("draft_load", json!({"accountId": "sandbox"})),
+        Value::Null
+    );
+
+    let sim_room = sim_get(&app.sim(), &format!("/__sim/rooms/{id}"));
+    let push: Value = app.ok(
+        "room_push_address",
+        json!({"accountId": "sandbox", "roomId": id}),
+    );
+    let full = push["fullUrl"].as_str().unwrap();
+    assert_eq!(
+        format!(
+            "{}/{}",
+            push["server"].as_str().unwrap(),
+            push["streamKey"].as_str().unwrap()
+        ),
+        full
+    );
+    let stream_name = sim_room["stream_name"].as_str().unwrap();
+    assert!(push["streamKey"]
+        .as_str()
+        .unwrap()
+        .starts_with(&format!("{stream_name}?")));
+    assert!(push["qrSvg"].as_str().unwrap().contains("<svg"));
+    assert!(push["expiresAt"].as_i64().unwrap() > now());
+
+    let rooms: Value = app.ok("rooms_refresh", json!({"accountId": "sandbox"}));
+    assert!(rooms["rooms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["id"] == id));
+
+    let share: Value = app.ok(
+        "room_share_code",
+        json!({"accountId": "sandbox", "roomId": id, "params": "{\"from\":\"test\"}"}),
+    );
+    assert!(share["qrcode"].as_str().unwrap().starts_with("data:image/"));
+    assert!(share["poster"].as_str().unwrap().starts_with("data:image/"));
+    let out = app.data_dir().join("qr.png");
+    app.ok::<Value>(
+        "share_save",
+        json!({"accountId": "sandbox", "roomId": id, "which": "qrcode", "path": out}),
+    );
+    assert!(std::fs::read(&out).unwrap().starts_with(b"\x89PNG"));
+
+    app.ok::<Value>("room_delete", json!({"accountId": "sandbox", "roomId": id}));
+    let rooms: Value = app.ok("rooms_refresh", json!({"accountId": "sandbox"}));
+    assert!(!rooms["rooms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["id"] == id));
+}
+
+#[test]
+fn an_unverified_anchor_gets_the_real_name_qr_and_keeps_the_form() {
+    let app = TestApp::new();
+    let f = form(&app, "实名认证测试直播", "unverified_anchor");
+    let e = app.err("room_create", json!({"accountId": "sandbox", "form": f}));
+    assert_eq!(e["code"], "anchor_not_verified", "{e}");
+    assert!(e["detail"]["qrcode"]
+        .as_str()
+        .unwrap()
+        .starts_with("data:image/png;base64,"));
+    assert!(e["detail"]["qrcodeUrl"]
+        .as_str()
+        .unwrap()
+        .starts_with("http"));
+    let draft: Value = app.ok("draft_load", json!({"accountId": "sandbox"}));
+    assert_eq!(draft["anchorWechat"], "unverified_anchor");
+    // The uploaded media ids were kept: a retry does not upload again.
+    assert!(draft["coverImg"]["mediaId"].is_string());
+}
+
+#[test]
+fn the_sandbox_cannot_be_removed_and_unknown_accounts_are_not_found() {
+    let app = TestApp::new();
+    let e = app.err("account_remove", json!({"id": "sandbox"}));
+    assert_eq!(e["code"], "config");
+    let e = app.err("rooms_refresh", json!({"accountId": "acc-nope"}));
+    assert_eq!(e["code"], "not_found");
+}

@@ -1,0 +1,141 @@
+//! The app built on Tauri's mock runtime (no window, no display) over a temp data dir, with its
+//! sandbox simulator started in-process, and helpers to call commands as the UI does.
+
+#![allow(dead_code)]
+
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+
+use livedesk_lib::state::AppState;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{
+    get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY,
+};
+use tauri::webview::InvokeRequest;
+use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
+
+pub struct TestApp {
+    pub app: App<MockRuntime>,
+    pub webview: WebviewWindow<MockRuntime>,
+    pub dir: tempfile::TempDir,
+    pub service: String,
+}
+
+impl TestApp {
+    /// A fresh app; its keyring entries live under a service name of its own.
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let service = format!("app.livedesk.test.{:016x}", rand_u64());
+        let state = tauri::async_runtime::block_on(AppState::init(dir.path(), &service)).unwrap();
+        let app = livedesk_lib::with_commands(mock_builder())
+            .manage(state)
+            .build(mock_context(noop_assets()))
+            .unwrap();
+        let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap();
+        Self {
+            app,
+            webview,
+            dir,
+            service,
+        }
+    }
+
+    pub fn state(&self) -> tauri::State<'_, AppState> {
+        self.app.state::<AppState>()
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// The sandbox's base URL (for its `/__sim/` control plane).
+    pub fn sim(&self) -> String {
+        self.state().sandbox.base_url().to_owned()
+    }
+
+    /// Calls a command like `invoke(cmd, args)` in the UI: Ok(value) or Err(IpcError JSON).
+    pub fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        let req = InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        };
+        get_ipc_response(&self.webview, req).map(|b| b.deserialize::<Value>().unwrap())
+    }
+
+    pub fn ok<T: DeserializeOwned>(&self, cmd: &str, args: Value) -> T {
+        match self.call(cmd, args) {
+            Ok(v) => serde_json::from_value(v).unwrap(),
+            Err(e) => panic!("{cmd} failed: {e}"),
+        }
+    }
+
+    pub fn err(&self, cmd: &str, args: Value) -> Value {
+        match self.call(cmd, args) {
+            Ok(v) => panic!("{cmd} should fail, answered {v}"),
+            Err(e) => e,
+        }
+    }
+}
+
+pub fn rand_u64() -> u64 {
+    use std::time::{SystemTime, UNIX_EPOCH};
+    let t = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as u64;
+    t ^ (u64::from(std::process::id()) << 32)
+}
+
+/// GET a simulator control-plane path.
+pub fn sim_get(base: &str, path: &str) -> Value {
+    tauri::async_runtime::block_on(async {
+        reqwest::get(format!("{base}{path}"))
+            .await
+            .unwrap()
+            .json::<Value>()
+            .await
+            .unwrap()
+    })
+}
+
+/// A picture file of `w`×`h` on disk (PNG with a gradient).
+pub fn picture(dir: &Path, name: &str, w: u32, h: u32) -> PathBuf {
+    let img = image::RgbImage::from_fn(w, h, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, ((x + y) % 256) as u8])
+    });
+    let mut out = Cursor::new(Vec::new());
+    image::DynamicImage::ImageRgb8(img)
+        .write_to(&mut out, image::ImageFormat::Png)
+        .unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, out.into_inner()).unwrap();
+    path
+}
+
+/// Every file under `dir` that contains `needle` (bytes), recursively.
+pub fn files_containing(dir: &Path, needle: &[u8]) -> Vec<PathBuf> {
+    let mut hits = Vec::new();
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return hits;
+    };
+    for entry in rd.flatten() {
+        let p = entry.path();
+        if p.is_dir() {
+            hits.extend(files_containing(&p, needle));
+        } else if let Ok(bytes) = std::fs::read(&p) {
+            if bytes.windows(needle.len()).any(|w| w == needle) {
+                hits.push(p);
+            }
+        }
+    }
+    hits
+}
