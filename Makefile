@@ -2,10 +2,14 @@
 SHELL := /bin/bash
 CARGO ?= cargo
 
-.PHONY: test lint fmt check-fmt clippy unit bench sim
+.PHONY: test lint fmt check-fmt clippy unit bench sim app-deps shell bindings run ui e2e screenshots bundle
 
 ## test: everything CI runs (lint, then every test suite)
-test: lint unit
+test: app-deps lint unit shell
+
+## app-deps: the Debian packages the desktop app builds and tests with (Tauri/WebKitGTK, Xvfb, keyring)
+app-deps:
+	scripts/bootstrap.sh app
 
 lint: check-fmt clippy
 
@@ -21,9 +25,9 @@ fmt:
 ## unit: Rust tests of the core and the simulator (nextest when installed)
 unit:
 	@if $(CARGO) nextest --version >/dev/null 2>&1; then \
-		$(CARGO) nextest run --workspace --locked --no-fail-fast; \
+		$(CARGO) nextest run --workspace --exclude livedesk --locked --no-fail-fast; \
 	else \
-		$(CARGO) test --workspace --locked --no-fail-fast; \
+		$(CARGO) test --workspace --exclude livedesk --locked --no-fail-fast; \
 	fi
 	$(CARGO) test --workspace --locked --doc
 
@@ -36,3 +40,35 @@ bench:
 ## sim: the simulator on a free port with demo data
 sim:
 	$(CARGO) run --locked -p wechat-live-sim -- --port 0 --demo
+
+## shell: the desktop shell's tests (commands on Tauri's mock runtime, SQLite, images, bindings
+## drift, and the keyring against a real Secret Service in a throwaway D-Bus session)
+shell:
+	scripts/with-keyring.sh $(CARGO) test -p livedesk --locked --no-fail-fast
+
+## bindings: regenerate ui/src/api/bindings/ from the Rust IPC types
+bindings:
+	LIVEDESK_WRITE_BINDINGS=1 $(CARGO) test -p livedesk --locked --lib bindings
+
+## run: install what is missing, build, and open LiveDesk on its sandbox account
+run: app-deps
+	scripts/build-app.sh
+	$${CARGO_TARGET_DIR:-target}/debug/livedesk
+
+## ui: the UI's own checks and tests (lint, types, Vitest, the creation flow in Chromium)
+ui:
+	scripts/bootstrap.sh ui
+	scripts/ui-deps.sh
+	cd ui && npm run lint && npm run typecheck && npm test && npm run test:flow
+
+## e2e: the real app over WebDriver under Xvfb, on the sandbox
+e2e:
+	scripts/e2e.sh
+
+## screenshots: the main screens under Xvfb, into docs/screenshots/
+screenshots:
+	LIVEDESK_SCREENSHOTS=$(CURDIR)/docs/screenshots scripts/e2e.sh
+
+## bundle: a .deb of the release build
+bundle:
+	scripts/bundle.sh

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# End-to-end tests of the real app: builds LiveDesk with the UI embedded, then runs
+# tests/e2e/run.mjs against it over WebDriver (tauri-driver + WebKitWebDriver) under Xvfb, in a
+# private D-Bus session with a throwaway keyring, with its own HOME/XDG dirs and free ports.
+# Usage: scripts/e2e.sh            (LIVEDESK_SCREENSHOTS=dir to also save screenshots)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+TAURI_DRIVER_VERSION=2.1.0
+
+scripts/bootstrap.sh app
+if [ "$(tauri-driver --version 2>/dev/null || true)" != "tauri-driver $TAURI_DRIVER_VERSION" ] \
+   && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
+  cargo install tauri-driver --version "$TAURI_DRIVER_VERSION" --locked
+fi
+export PATH="$HOME/.cargo/bin:$PATH"
+
+scripts/build-app.sh
+APP="${CARGO_TARGET_DIR:-$ROOT/target}/debug/livedesk"
+[ -x "$APP" ] || { echo "e2e: no app binary at $APP" >&2; exit 1; }
+
+free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# A display of our own (never a hard-coded number).
+f="$work/display"; Xvfb -displayfd 5 -screen 0 1280x800x24 -nolisten tcp 5>"$f" 2>"$work/xvfb.log" &
+pids+=($!)
+until [ -s "$f" ]; do sleep 0.05; done
+export DISPLAY=":$(head -n1 "$f")"
+
+mkdir -p "$work/home" "$work/data" "$work/config" "$work/cache" "$work/scratch"
+export HOME="$work/home" XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache"
+export KEEP_XDG_DATA_HOME="$work/data"
+export LIVEDESK_APP="$APP" LIVEDESK_E2E_DIR="$work/scratch"
+export LIVEDESK_SANDBOX_PORT=$(free_port)
+WD_PORT=$(free_port); NATIVE_PORT=$(free_port)
+export LIVEDESK_WEBDRIVER="http://127.0.0.1:$WD_PORT"
+export TAURI_DRIVER_PORT=$WD_PORT TAURI_NATIVE_PORT=$NATIVE_PORT
+
+status=0
+"$ROOT/scripts/with-keyring.sh" bash -c '
+  set -euo pipefail
+  tauri-driver --port "$TAURI_DRIVER_PORT" --native-port "$TAURI_NATIVE_PORT" >"$LIVEDESK_E2E_DIR/driver.log" 2>&1 &
+  driver=$!
+  trap "kill $driver 2>/dev/null || true; wait $driver 2>/dev/null || true" EXIT
+  for _ in $(seq 100); do
+    curl -sf "$LIVEDESK_WEBDRIVER/status" >/dev/null 2>&1 && break; sleep 0.1
+  done
+  node tests/e2e/run.mjs
+' || status=$?
+if [ $status -ne 0 ]; then
+  echo "--- tauri-driver log (tail) ---" >&2; tail -n 40 "$work/scratch/driver.log" >&2 || true
+fi
+exit $status
