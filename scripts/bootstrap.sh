@@ -10,9 +10,11 @@ declare -A GROUPS_PKGS=(
   # for its tests, and ImageMagick for test images.
   [app]="libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev libssl-dev
     libsoup-3.0-dev libxdo-dev libdbus-1-dev pkg-config build-essential file patchelf
-    xvfb xauth x11-utils webkit2gtk-driver dbus dbus-x11 gnome-keyring libsecret-tools imagemagick"
-  # Browser-level UI flow tests (Playwright drives Debian's chromium; never `playwright install`).
-  [ui]="chromium"
+    xvfb xauth x11-utils webkit2gtk-driver dbus dbus-x11 gnome-keyring libsecret-tools imagemagick
+    fonts-wqy-microhei curl"
+  # Browser-level UI flow tests (Playwright drives Debian's chromium; never `playwright install`),
+  # with a CJK font so Chinese renders in screenshots.
+  [ui]="chromium fonts-wqy-microhei"
 )
 
 missing=()
