@@ -110,11 +110,15 @@ fn goods(st: &mut State, img: &Images, name: &str, fen: (i64, i64, i64), status:
             } else {
                 now
             },
-            from_console: false,
+            from_console: name == CONSOLE_GOODS,
         },
     );
     id
 }
+
+/// One demo goods was added in the MP console, not by API: the API may not audit or update it
+/// (300011) and it lists with `third_party_tag` 0.
+const CONSOLE_GOODS: &str = "纯棉四件套";
 
 const GOODS: [(&str, (i64, i64, i64), i64); 20] = [
     ("云南高山普洱茶饼357g", (1, 16800, 0), APPROVED),

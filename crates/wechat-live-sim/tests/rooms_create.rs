@@ -26,6 +26,9 @@ async fn room_name_width_boundaries() {
         ("ab直播", 0),                                    // 2 + 4 = 6
         ("a直播", 300002),                                // 1 + 4 = 5
         ("直播间😀", 300040),
+        ("直播😀", 300040), // 4 + 2 = 6 units: the width passes, the emoji does not
+        ("😀", 300002),     // width is checked first
+        ("abcde直播间文字多一些了", 0), // 5 + 18 = 23 units
         ("违禁直播间", 300028),
     ];
     for (name, code) in cases {
@@ -71,6 +74,7 @@ async fn start_time_and_duration_boundaries() {
     let cases = [
         (now + 600, now + 600 + 3600, 0),
         (now + 599, now + 599 + 3600, 200002),
+        (now + 601, now + 601 + 3600, 0),
         ((now + 3600) * 1000, (now + 7200) * 1000, 200002),
         (now + 15_552_000, now + 15_552_000 + 3600, 0),
         (now + 15_552_001, now + 15_552_001 + 3600, 200002),

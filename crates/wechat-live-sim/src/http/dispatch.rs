@@ -61,6 +61,7 @@ pub async fn wechat(
     sim.log().push(&parts.method, &parts.uri, logged_body, now);
 
     let mut drop_after = false;
+    let mut delay_after = None;
     if let Some(Hit {
         kind,
         latency_ms,
@@ -78,6 +79,7 @@ pub async fn wechat(
             }
             FaultKind::Latency => tokio::time::sleep(Duration::from_millis(latency_ms)).await,
             FaultKind::DropAfter => drop_after = true,
+            FaultKind::LatencyAfter => delay_after = Some(Duration::from_millis(latency_ms)),
         }
     }
 
@@ -85,6 +87,9 @@ pub async fn wechat(
     if drop_after {
         // The state changed above; the client must never see the answer.
         cut.cut();
+    }
+    if let Some(delay) = delay_after {
+        tokio::time::sleep(delay).await;
     }
     res
 }

@@ -5,6 +5,8 @@ use rand::Rng;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FaultKind {
     Latency,
+    /// Processes the request, then waits before answering (a slow answer to a processed write).
+    LatencyAfter,
     Errcode,
     Drop,
     DropAfter,
@@ -15,6 +17,7 @@ impl FaultKind {
     pub fn parse(s: &str) -> Option<Self> {
         Some(match s {
             "latency" => Self::Latency,
+            "latency_after" => Self::LatencyAfter,
             "errcode" => Self::Errcode,
             "drop" => Self::Drop,
             "drop_after" => Self::DropAfter,
