@@ -195,6 +195,49 @@ mod tests {
         assert_eq!(ErrCode::Unknown(123_456).code(), 123_456);
     }
 
+    /// Every code of the reference's errcode table (section 4) and of the media/auth list under it,
+    /// copied literally: each must be a named variant with both messages.
+    #[test]
+    fn every_code_of_the_reference_is_named() {
+        const TABLE: &[i64] = &[
+            -1, 1, 2, 1001, 1003, 1007, 2003, 40001, 40014, 41001, 42001, 43001, 47001, 48001,
+            61007, 200002, 268489001, 300001, 300002, 300003, 300004, 300005, 300006, 300007,
+            300008, 300009, 300010, 300011, 300012, 300013, 300014, 300015, 300017, 300018, 300021,
+            300022, 300023, 300024, 300025, 300026, 300027, 300028, 300029, 300030, 300031, 300032,
+            300033, 300034, 300035, 300036, 300037, 300038, 300039, 300040, 300041, 300044, 300045,
+            300047, 300048, 300049, 300052, 300053, 400001, 400002, 400003, 400004, 400005, 500002,
+            500004, 500005, 9410000, 9410001, 9410002, 9410003, 9410005, 9410006, 10001,
+        ];
+        const MEDIA_AUTH: &[i64] = &[
+            40002, 40004, 40007, 40009, 40013, 40125, 40164, 40243, 41002, 41004, 43002, 43003,
+            44002, 45009, 45011, 61004,
+        ];
+        for &n in TABLE.iter().chain(MEDIA_AUTH) {
+            let c = ErrCode::from_code(n);
+            assert!(!matches!(c, ErrCode::Unknown(_)), "{n} is not named");
+            assert_eq!(c.code(), n);
+            assert_ne!(c.message_zh(), ErrCode::Unknown(n).message_zh(), "{n}");
+            assert_ne!(c.message_en(), ErrCode::Unknown(n).message_en(), "{n}");
+        }
+        assert_eq!(
+            ErrCode::ALL.len(),
+            TABLE.len() + MEDIA_AUTH.len(),
+            "no code beyond the reference's"
+        );
+    }
+
+    #[test]
+    fn quota_codes_wait_and_busy_codes_retry() {
+        for code in [45009, 45011] {
+            assert_eq!(ErrCode::from_code(code).retry_class(), RetryClass::Quota);
+        }
+        assert_eq!(
+            ErrCode::from_code(45009),
+            ErrCode::DailyQuotaReached,
+            "45009 is the daily quota"
+        );
+    }
+
     #[test]
     fn token_codes_refresh() {
         for code in [40001, 40014, 42001] {

@@ -154,6 +154,7 @@ fn api_error(code: i64, mut map: Map<String, Value>) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn success_with_and_without_errcode() {
@@ -175,6 +176,37 @@ mod tests {
             panic!()
         };
         assert_eq!(errmsg, "anchorWechat has no realName");
+    }
+
+    proptest::proptest! {
+        /// Nothing WeChat (or a proxy in front of it) sends can make the reader panic.
+        #[test]
+        fn arbitrary_bytes_never_panic(status in 0u16..1000, body in proptest::collection::vec(proptest::num::u8::ANY, 0..512)) {
+            let _ = read_envelope(status, &body);
+        }
+
+        /// JSON objects with arbitrary errcode/errmsg shapes: an answer or a typed error, and a
+        /// non-zero errcode is never a success.
+        #[test]
+        fn arbitrary_envelopes_never_panic(
+            errcode in proptest::prop_oneof![
+                proptest::num::i64::ANY.prop_map(serde_json::Value::from),
+                "\\PC{0,12}".prop_map(serde_json::Value::from),
+                proptest::num::f64::ANY.prop_map(serde_json::Value::from),
+                proptest::strategy::Just(serde_json::Value::Null),
+                proptest::strategy::Just(serde_json::json!([1])),
+            ],
+            errmsg in "\\PC{0,40}( rid: \\PC{0,20})?",
+            status in proptest::prop_oneof![proptest::strategy::Just(200u16), 100u16..600],
+        ) {
+            let body = serde_json::json!({"errcode": errcode, "errmsg": errmsg, "x": [1, {"y": null}]});
+            let bytes = serde_json::to_vec(&body).unwrap_or_default();
+            if let Ok(map) = read_envelope(status, &bytes) {
+                proptest::prop_assert!((200..300).contains(&status));
+                let code = map.get("errcode").and_then(serde_json::Value::as_i64).unwrap_or(0);
+                proptest::prop_assert_eq!(code, 0);
+            }
+        }
     }
 
     #[test]

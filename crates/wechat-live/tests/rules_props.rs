@@ -3,7 +3,7 @@
 use proptest::prelude::*;
 use wechat_live::money::{Fen, JSON_EXACT_LIMIT};
 use wechat_live::push_url::PushUrl;
-use wechat_live::signer::{PushKind, SignError, Signer};
+use wechat_live::signer::{PlayKind, PushKind, SignError, Signer};
 use wechat_live::validate::{self, cjk_width};
 
 /// The rule restated independently of the implementation: ASCII 1, anything else 2.
@@ -121,6 +121,70 @@ proptest! {
             signer.verify(&stream, &secret, &t, expires_at + 1),
             Err(SignError::Expired { expires_at })
         );
+    }
+
+    /// The signer restated from the reference with an independent MD5: lower-case hex of
+    /// md5(key + streamName + txTimeHex), txTime the lower-case hex of the expiry.
+    #[test]
+    fn tx_secret_is_md5_of_key_stream_and_hex_time(
+        key in "[ -~]{0,40}",
+        stream in "[A-Za-z0-9_-]{1,32}",
+        expires_at in 0i64..=(1i64 << 40),
+    ) {
+        use md5::{Digest, Md5};
+        let hex_time = format!("{expires_at:08x}");
+        let digest = Md5::digest(format!("{key}{stream}{hex_time}").as_bytes());
+        let expected: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+        let signer = Signer::new(key);
+        prop_assert_eq!(signer.tx_time_hex(expires_at), hex_time);
+        prop_assert_eq!(signer.tx_secret(&stream, expires_at), expected);
+    }
+
+    /// Play URLs of every kind sign the bare stream name, whatever the extension.
+    #[test]
+    fn play_urls_sign_the_bare_stream_name(
+        stream in "[a-z0-9_]{1,16}",
+        expires_at in 0i64..=u32::MAX as i64,
+        https in any::<bool>(),
+    ) {
+        let signer = Signer::new("play-key");
+        let q = format!(
+            "?txSecret={}&txTime={}",
+            signer.tx_secret(&stream, expires_at),
+            signer.tx_time_hex(expires_at)
+        );
+        let scheme = if https { "https" } else { "http" };
+        let cases = [
+            (PlayKind::Rtmp, format!("rtmp://p.example.com/live/{stream}{q}")),
+            (PlayKind::Webrtc, format!("webrtc://p.example.com/live/{stream}{q}")),
+            (PlayKind::Flv { https }, format!("{scheme}://p.example.com/live/{stream}.flv{q}")),
+            (PlayKind::Hls { https }, format!("{scheme}://p.example.com/live/{stream}.m3u8{q}")),
+        ];
+        for (kind, expected) in cases {
+            prop_assert_eq!(signer.play_url(kind, "p.example.com", "live", &stream, expires_at), expected);
+        }
+    }
+
+    /// Any well-formed push address splits into the OBS server and stream key it was built from,
+    /// and its txTime (either hex case) decodes to the expiry.
+    #[test]
+    fn parser_splits_any_push_address(
+        host in "[a-z][a-z0-9-]{0,12}(\\.[a-z]{2,6}){1,3}(:[1-9][0-9]{0,3})?",
+        app in "[A-Za-z0-9_]{1,10}",
+        stream in "[A-Za-z0-9_-]{1,30}",
+        secret in "[0-9a-f]{32}",
+        expires_at in 0i64..=(1i64 << 40),
+        upper in any::<bool>(),
+    ) {
+        let time = format!("{expires_at:08x}");
+        let time = if upper { time.to_uppercase() } else { time };
+        let url = format!("rtmp://{host}/{app}/{stream}?txSecret={secret}&txTime={time}");
+        let p = PushUrl::parse(&url).expect("well-formed");
+        prop_assert_eq!(p.server(), format!("rtmp://{host}/{app}"));
+        prop_assert_eq!(p.stream_name(), stream.as_str());
+        prop_assert_eq!(p.stream_key(), format!("{stream}?txSecret={secret}&txTime={time}"));
+        prop_assert_eq!(p.expires_at(), expires_at);
+        prop_assert_eq!(p.tx_secret(), secret.as_str());
     }
 
     #[test]
