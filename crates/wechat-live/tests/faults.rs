@@ -150,3 +150,102 @@ async fn latency_is_survived_within_the_timeout() {
     let page = env.client.rooms().list_page(0, 5).await.unwrap();
     assert!(!page.rooms.is_empty());
 }
+
+#[tokio::test]
+async fn a_timed_out_read_is_retried_and_a_timed_out_create_is_matched_not_resent() {
+    // The client gives up after 400 ms; the injected faults hold the answer for 3 s.
+    let env = common::env_with(wechat_live_sim::SimConfig::default(), |c| {
+        c.http.timeout = std::time::Duration::from_millis(400);
+    })
+    .await;
+    let form = env.new_room("春季新品发布会", "anchor_lin").await;
+    let room = env.client.rooms().create(&form).await.unwrap();
+
+    env.fault(json!({"path": PUSH_URL, "kind": "latency", "latency_ms": 3000, "count": 1}))
+        .await;
+    env.clear_requests().await;
+    env.client.rooms().push_url(room).await.expect("retried");
+    assert_eq!(env.requests_to(PUSH_URL).await.len(), 2);
+
+    // WeChat creates the room but answers too late: the client must not create it twice.
+    let second = env.new_room("夏日清凉专场", "anchor_lin").await;
+    env.fault(json!({"path": CREATE, "kind": "latency_after", "latency_ms": 3000, "count": 1}))
+        .await;
+    env.clear_requests().await;
+    let id = env
+        .client
+        .rooms()
+        .create(&second)
+        .await
+        .expect("matched by listing");
+    assert_eq!(env.requests_to(CREATE).await.len(), 1, "not resent");
+    let rooms = env.client.rooms().list_all().await.unwrap();
+    assert_eq!(rooms.len(), 2);
+    assert_eq!(
+        rooms
+            .iter()
+            .find(|r| r.name == "夏日清凉专场")
+            .map(|r| r.id),
+        Some(id)
+    );
+}
+
+#[tokio::test]
+async fn idempotent_writes_retry_and_goods_add_does_not() {
+    let env = common::demo().await;
+    let rooms = env.client.rooms().list_all().await.unwrap();
+    let live = rooms
+        .iter()
+        .find(|r| r.status == wechat_live::model::LiveStatus::Live && r.goods.len() >= 2)
+        .expect("the demo's live room has goods");
+    let goods: Vec<i64> = live.goods.iter().map(|g| g.goods_id).collect();
+    let writes = [
+        "/wxaapi/broadcast/goods/onsale",
+        "/wxaapi/broadcast/goods/sort",
+        "/wxaapi/broadcast/goods/push",
+        "/wxaapi/broadcast/room/updatefeedpublic",
+    ];
+    for path in writes {
+        env.fault(json!({"path": path, "kind": "errcode", "errcode": -1, "count": 1}))
+            .await;
+        env.fault(json!({"path": path, "kind": "html502", "count": 1}))
+            .await;
+    }
+    env.clear_requests().await;
+    let shelf = env.client.room_goods();
+    shelf.set_on_sale(live.id, goods[0], true).await.unwrap();
+    shelf.sort(live.id, &goods).await.unwrap();
+    shelf.push(live.id, goods[0]).await.unwrap();
+    env.client
+        .rooms()
+        .set_feeds_public(live.id, true)
+        .await
+        .unwrap();
+    for path in writes {
+        assert_eq!(
+            env.requests_to(path).await.len(),
+            3,
+            "{path}: 2 failures + 1"
+        );
+    }
+
+    // Adding goods is not idempotent: system busy is reported, not resent.
+    let cover = env.media(300, 300).await;
+    let new = wechat_live::model::NewGoods {
+        cover_img: cover,
+        name: "保温杯".into(),
+        price_type: wechat_live::validate::PriceType::Fixed,
+        price: wechat_live::Fen(5900),
+        price2: None,
+        url: "pages/goods/detail?id=1".into(),
+        third_party_appid: None,
+        goods_key: None,
+    };
+    let add = "/wxaapi/broadcast/goods/add";
+    env.fault(json!({"path": add, "kind": "errcode", "errcode": -1, "count": 1}))
+        .await;
+    env.clear_requests().await;
+    let err = env.client.library().add(&new).await.unwrap_err();
+    assert_eq!(err.code().map(|c| c.code()), Some(-1));
+    assert_eq!(env.requests_to(add).await.len(), 1);
+}

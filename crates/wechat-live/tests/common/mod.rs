@@ -28,6 +28,11 @@ pub async fn empty() -> Env {
 }
 
 pub async fn env(cfg: SimConfig) -> Env {
+    env_with(cfg, |_| {}).await
+}
+
+/// Like [`env`], with a last change to the client's configuration (e.g. a short timeout).
+pub async fn env_with(cfg: SimConfig, tweak: impl FnOnce(&mut Config)) -> Env {
     let sim = start(cfg).await.expect("simulator starts");
     let http = reqwest::Client::new();
     let now: Value = http
@@ -49,6 +54,7 @@ pub async fn env(cfg: SimConfig) -> Env {
         base_delay: std::time::Duration::from_millis(5),
         max_delay: std::time::Duration::from_millis(20),
     };
+    tweak(&mut config);
     let client = Client::new(config).expect("client");
     let env = Env {
         sim,
