@@ -109,3 +109,68 @@ async fn request_log_masks_the_token_query_secret_and_upload_tokens() {
         assert!(!text.contains(leaked), "{leaked} in {text}");
     }
 }
+
+/// Control-plane call answering its status and JSON.
+async fn ctl_raw(sim: &Sim, path: &str, body: Value) -> (u16, Value) {
+    let res = sim
+        .http
+        .post(format!("{}/__sim{path}", sim.base))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    let status = res.status().as_u16();
+    (status, res.json().await.unwrap_or(Value::Null))
+}
+
+#[tokio::test]
+async fn quota_switch_account_and_control_errors() {
+    let sim = Sim::new(false).await;
+    let getkey = || sim.get("/wxaapi/broadcast/goods/getkey", "x=1");
+    // getkey: 500 a day, unless counting is off.
+    assert_eq!(
+        ctl_raw(&sim, "/quota", json!({"enabled": false})).await,
+        (200, json!({"enabled": false}))
+    );
+    for _ in 0..501 {
+        assert_ok(&getkey().await);
+    }
+    ctl_raw(&sim, "/quota", json!({"enabled": true})).await;
+    for _ in 0..500 {
+        assert_ok(&getkey().await);
+    }
+    assert_err(&getkey().await, 45009);
+    ctl_raw(&sim, "/quota/reset", json!({})).await;
+    assert_ok(&getkey().await);
+
+    // Customer service configured or not decides updatekf's 300038.
+    let room = sim.new_room().await;
+    let kf_on = json!({"roomId": room, "closeKf": 0});
+    assert_err(
+        &sim.post("/wxaapi/broadcast/room/updatekf", kf_on.clone())
+            .await,
+        300038,
+    );
+    assert_eq!(
+        ctl_raw(&sim, "/account", json!({"kf_configured": true})).await,
+        (200, json!({"kf_configured": true}))
+    );
+    assert_ok(&sim.post("/wxaapi/broadcast/room/updatekf", kf_on).await);
+
+    // Control-plane errors are HTTP 400/404 with {"error": ...}.
+    let (status, body) = ctl_raw(
+        &sim,
+        &format!("/rooms/{room}/status"),
+        json!({"status": 99}),
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert!(body["error"].is_string(), "{body}");
+    let (status, body) = ctl_raw(&sim, "/rooms/987654/status", json!({"status": 101})).await;
+    assert_eq!(status, 404);
+    assert!(body["error"].is_string(), "{body}");
+    let (status, _) = ctl_raw(&sim, "/seed", json!({"goods": 100_001})).await;
+    assert_eq!(status, 400);
+    let (status, _) = ctl_raw(&sim, "/faults", json!({"path": "*", "kind": "nonsense"})).await;
+    assert_eq!(status, 400);
+}

@@ -194,3 +194,47 @@ async fn media_40009_and_40004_are_known_and_final() {
         assert_eq!(env.requests_to("/cgi-bin/media/upload").await.len(), 1);
     }
 }
+
+#[tokio::test]
+async fn slot_uploads_check_before_sending_and_members_filter_by_keyword() {
+    use wechat_live::validate::ImageSlot;
+    let env = common::demo().await;
+    env.clear_requests().await;
+    let err = env
+        .client
+        .media()
+        .upload_for_slot(ImageSlot::Share, "share.png", common::png(1080, 1920))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Validation {
+                field: "shareImg",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(env.requests_to("/cgi-bin/media/upload").await.is_empty());
+    let id = env
+        .client
+        .media()
+        .upload_for_slot(ImageSlot::Goods, "goods.png", common::png(300, 300))
+        .await
+        .unwrap();
+    assert!(!id.media_id.is_empty());
+
+    env.clear_requests().await;
+    let found = env
+        .client
+        .roles()
+        .list_all(None, Some("刘洋"))
+        .await
+        .unwrap();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].nickname, "刘洋");
+    let sent = env.requests_to("/wxaapi/broadcast/role/getrolelist").await;
+    let query = sent[0]["query"].as_str().unwrap();
+    assert!(query.contains("keyword=%E5%88%98%E6%B4%8B"), "{query}");
+}
