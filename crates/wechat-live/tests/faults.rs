@@ -249,3 +249,48 @@ async fn idempotent_writes_retry_and_goods_add_does_not() {
     assert_eq!(err.code().map(|c| c.code()), Some(-1));
     assert_eq!(env.requests_to(add).await.len(), 1);
 }
+
+#[tokio::test]
+async fn transient_codes_the_simulator_never_sends_are_retried() {
+    let env = common::demo().await;
+    let rooms = env.client.rooms().list_all().await.unwrap();
+    let live = rooms
+        .iter()
+        .find(|r| r.status == wechat_live::model::LiveStatus::Live && !r.goods.is_empty())
+        .unwrap();
+    let goods = live.goods[0].goods_id;
+    let list = "/wxa/business/getliveinfo";
+    let push = "/wxaapi/broadcast/goods/push";
+    let onsale = "/wxaapi/broadcast/goods/onsale";
+    for (path, errcode) in [
+        (list, 9_410_001),
+        (list, 9_410_002),
+        (list, 9_410_003),
+        (push, 300_047),
+        (onsale, 300_049),
+    ] {
+        env.fault(json!({"path": path, "kind": "errcode", "errcode": errcode, "count": 1}))
+            .await;
+        env.clear_requests().await;
+        let shelf = env.client.room_goods();
+        let outcome = match path {
+            p if p == list => env.client.rooms().list_page(0, 5).await.map(|_| ()),
+            p if p == push => shelf.push(live.id, goods).await,
+            _ => shelf.set_on_sale(live.id, goods, true).await,
+        };
+        outcome.unwrap_or_else(|e| panic!("{errcode}: {e:?}"));
+        assert_eq!(
+            env.requests_to(path).await.len(),
+            2,
+            "{errcode} retried once"
+        );
+    }
+
+    // 40014 (malformed token) is a token error: one refresh, one resend.
+    env.fault(json!({"path": PUSH_URL, "kind": "errcode", "errcode": 40014, "count": 1}))
+        .await;
+    env.clear_requests().await;
+    env.client.rooms().push_url(live.id).await.unwrap();
+    assert_eq!(env.requests_to(PUSH_URL).await.len(), 2);
+    assert_eq!(env.requests_to("/cgi-bin/stable_token").await.len(), 1);
+}
