@@ -38,8 +38,13 @@ pub struct AppState {
     /// Cover URL → thumbnail data URL, so a refresh fetches each cover once.
     pub covers: tokio::sync::Mutex<HashMap<String, String>>,
     /// Last share code images per (account, room): (QR code, poster), for "save as PNG".
-    pub share_images: Mutex<HashMap<(String, i64), (Vec<u8>, Vec<u8>)>>,
+    pub share_images: Mutex<HashMap<RoomKey, SharePngs>>,
 }
+
+/// (account id, room id).
+pub type RoomKey = (String, i64);
+/// A room's share images as PNG bytes: (QR code, poster).
+pub type SharePngs = (Vec<u8>, Vec<u8>);
 
 impl AppState {
     /// State over `data_dir` (the app data dir, or a temp dir in tests), with keyring entries
