@@ -9,11 +9,11 @@ ROOT=$PWD
 TAURI_DRIVER_VERSION=2.1.0
 
 scripts/bootstrap.sh app
-if [ "$(tauri-driver --version 2>/dev/null || true)" != "tauri-driver $TAURI_DRIVER_VERSION" ] \
-   && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
+export PATH="$HOME/.cargo/bin:$PATH"
+if [ "$(tauri-driver --version 2>/dev/null || true)" != "tauri-driver $TAURI_DRIVER_VERSION" ]; then
   cargo install tauri-driver --version "$TAURI_DRIVER_VERSION" --locked
 fi
-export PATH="$HOME/.cargo/bin:$PATH"
+command -v node >/dev/null || { echo "e2e: LiveDesk's tests need Node.js 20+ (https://nodejs.org)" >&2; exit 1; }
 
 scripts/build-app.sh
 APP="${CARGO_TARGET_DIR:-$ROOT/target}/debug/livedesk"
@@ -24,8 +24,8 @@ free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0
 work=$(mktemp -d)
 pids=()
 cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
+  for p in ${pids[@]+"${pids[@]}"}; do kill "$p" 2>/dev/null || true; done
+  for p in ${pids[@]+"${pids[@]}"}; do wait "$p" 2>/dev/null || true; done
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -40,7 +40,8 @@ mkdir -p "$work/home" "$work/data" "$work/config" "$work/cache" "$work/scratch"
 export HOME="$work/home" XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache"
 export KEEP_XDG_DATA_HOME="$work/data"
 export LIVEDESK_APP="$APP" LIVEDESK_E2E_DIR="$work/scratch"
-export LIVEDESK_SANDBOX_PORT=$(free_port)
+# The app's sandbox simulator picks its own free port; run.mjs reads it from the app's log.
+unset LIVEDESK_SANDBOX_PORT
 WD_PORT=$(free_port); NATIVE_PORT=$(free_port)
 export LIVEDESK_WEBDRIVER="http://127.0.0.1:$WD_PORT"
 export TAURI_DRIVER_PORT=$WD_PORT TAURI_NATIVE_PORT=$NATIVE_PORT
@@ -50,10 +51,18 @@ status=0
   set -euo pipefail
   tauri-driver --port "$TAURI_DRIVER_PORT" --native-port "$TAURI_NATIVE_PORT" >"$LIVEDESK_E2E_DIR/driver.log" 2>&1 &
   driver=$!
-  trap "kill $driver 2>/dev/null || true; wait $driver 2>/dev/null || true" EXIT
-  for _ in $(seq 100); do
-    curl -sf "$LIVEDESK_WEBDRIVER/status" >/dev/null 2>&1 && break; sleep 0.1
+  # Stops the driver and whatever it started (WebKitWebDriver, the app and its WebKit processes),
+  # by PID: the tree under the driver, leaves first.
+  tree() { local c; for c in $(ps -o pid= --ppid "$1" 2>/dev/null); do tree "$c"; done; echo "$1"; }
+  stop() { local p; for p in $(tree "$driver"); do kill "$p" 2>/dev/null || true; done; wait "$driver" 2>/dev/null || true; }
+  trap stop EXIT
+  ready=
+  for _ in $(seq 600); do
+    if curl -sf "$LIVEDESK_WEBDRIVER/status" >/dev/null 2>&1; then ready=1; break; fi
+    kill -0 "$driver" 2>/dev/null || break
+    sleep 0.1
   done
+  [ -n "$ready" ] || { echo "e2e: tauri-driver did not answer on $LIVEDESK_WEBDRIVER" >&2; exit 1; }
   node tests/e2e/run.mjs
 ' || status=$?
 if [ $status -ne 0 ]; then

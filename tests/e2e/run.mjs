@@ -3,7 +3,8 @@
 // private D-Bus session with a throwaway keyring, free ports and these variables:
 //   LIVEDESK_APP            absolute path of the app binary
 //   LIVEDESK_WEBDRIVER      http://127.0.0.1:PORT of tauri-driver
-//   LIVEDESK_SANDBOX_PORT   the port the app's sandbox simulator listens on
+//   LIVEDESK_SANDBOX_PORT   optional: the port the app's sandbox simulator listens on; by default
+//                           the app picks a free one and its log line `LIVEDESK_SANDBOX_PORT=` tells
 //   LIVEDESK_E2E_DIR        a scratch directory (pictures are written there)
 //   LIVEDESK_SCREENSHOTS    optional: a directory to save screenshots of the main screens into
 
@@ -11,7 +12,7 @@ import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { Session } from './webdriver.mjs'
+import { Session, elementArg } from './webdriver.mjs'
 
 const env = (k) => {
   const v = process.env[k]
@@ -20,7 +21,8 @@ const env = (k) => {
 }
 const APP = env('LIVEDESK_APP')
 const WD = env('LIVEDESK_WEBDRIVER')
-const SIM = `http://127.0.0.1:${env('LIVEDESK_SANDBOX_PORT')}`
+const LOG_DIR = join(env('XDG_DATA_HOME'), 'app.livedesk.desktop', 'logs')
+let SIM = process.env.LIVEDESK_SANDBOX_PORT ? `http://127.0.0.1:${process.env.LIVEDESK_SANDBOX_PORT}` : ''
 const DIR = env('LIVEDESK_E2E_DIR')
 const SHOTS = process.env.LIVEDESK_SCREENSHOTS || ''
 // The sandbox's own secret: adding it as an account must leave it in the keyring only.
@@ -40,6 +42,15 @@ function walk(dir) {
     else if (e.isFile()) out.push(p)
   }
   return out
+}
+
+/** The sandbox's port, from the line the app logs at start (its log dir is under XDG_DATA_HOME). */
+function sandboxFromLog() {
+  for (const f of walk(LOG_DIR)) {
+    const m = /LIVEDESK_SANDBOX_PORT=(\d+)/.exec(readFileSync(f, 'utf8'))
+    if (m) return `http://127.0.0.1:${m[1]}`
+  }
+  return ''
 }
 
 async function sim(method, path) {
@@ -74,6 +85,23 @@ async function shot(s, name) {
 
 const go = (s, hash) => s.execute(`location.hash = arguments[0]`, [hash])
 
+/** Opens the rooms list and waits until it shows (so no create form is mounted any more). */
+async function openRooms(s) {
+  await go(s, '#/rooms')
+  await s.until(async () => (await s.execute('return location.hash')) === '#/rooms' && (await s.findAll('[data-testid="room-new"]')).length > 0,
+    { what: 'the rooms page' })
+}
+
+/** Saves `f` as the draft (as the form's own autosave does), then opens the create form on it. */
+async function openCreateWith(s, f) {
+  await openRooms(s)
+  await s.invoke('draft_save', { accountId: 'sandbox', form: f })
+  await s.click(await s.waitFor('[data-testid="room-new"]'))
+  await s.waitFor('[data-testid="draft-restored"]')
+  await s.until(async () => (await inputValue(s, 'input-name')) === f.name, { what: `the draft "${f.name}" in the form` })
+}
+
+
 async function inputValue(s, testid) {
   const el = await s.waitFor(`[data-testid="${testid}"] input`)
   return s.property(el, 'value')
@@ -95,14 +123,18 @@ async function step(name, fn) {
 const s = await Session.start(WD, APP)
 try {
   await step('the demo rooms of the sandbox are listed', async () => {
-    await s.waitFor('[data-testid="sandbox-tag"]')
+    await s.waitFor('[data-testid="sandbox-tag"]', { timeoutMs: 60000 })
+    if (!SIM) SIM = await s.until(async () => sandboxFromLog(), { what: `LIVEDESK_SANDBOX_PORT= in ${LOG_DIR}` })
     const links = await s.until(async () => {
       const els = await s.findAll('[data-testid^="room-link-"]')
-      return els.length > 0 && els
-    }, { what: 'demo rooms' })
-    assert.ok(links.length >= 3, `demo rooms shown: ${links.length}`)
-    const first = await s.text(links[0])
-    assert.ok(first.length > 0)
+      return els.length >= 3 && els
+    }, { what: 'demo rooms', timeoutMs: 30000 })
+    // Every row is a room the simulator holds, under the same name.
+    for (const el of links) {
+      const id = Number(String(await s.attribute(el, 'data-testid')).replace('room-link-', ''))
+      const record = await sim('GET', `/__sim/rooms/${id}`)
+      assert.equal((await s.text(el)).trim(), record.name, `room ${id}'s name on screen`)
+    }
     await shot(s, 'rooms')
   })
 
@@ -120,11 +152,8 @@ try {
   })
 
   await step('a bad name shows a field error and sends nothing', async () => {
+    await openCreateWith(s, form('短', 'wang_anchor', images))
     await sim('DELETE', '/__sim/requests')
-    await s.invoke('draft_save', { accountId: 'sandbox', form: form('短', 'wang_anchor', images) })
-    await go(s, '#/rooms')
-    await go(s, '#/rooms/new')
-    await s.waitFor('[data-testid="draft-restored"]')
     await s.click(await s.waitFor('[data-testid="create-submit"]'))
     const feedback = await s.until(async () => {
       const el = (await s.findAll('[data-testid="field-name"] .n-form-item-feedback__line'))[0]
@@ -140,10 +169,8 @@ try {
 
   let roomId = 0
   await step('a push room is created with three images', async () => {
-    await s.invoke('draft_save', { accountId: 'sandbox', form: form('端到端测试直播间', 'wang_anchor', images) })
-    await go(s, '#/rooms')
-    await go(s, '#/rooms/new')
-    await s.waitFor('[data-testid="draft-restored"]')
+    await openCreateWith(s, form('端到端测试直播间', 'wang_anchor', images))
+    await sim('DELETE', '/__sim/requests')
     await s.waitFor('[data-testid="image-feeds-preview"]')
     await shot(s, 'create')
     await s.click(await s.waitFor('[data-testid="create-submit"]'))
@@ -154,6 +181,7 @@ try {
     roomId = Number(url.split('/').pop())
     const sent = await sim('GET', '/__sim/requests')
     assert.equal(sent.filter((r) => r.path === '/cgi-bin/media/upload').length, 3, 'three uploads')
+    assert.equal(sent.filter((r) => r.path === '/wxaapi/broadcast/room/create').length, 1, 'one create')
   })
 
   await step('server and stream key on screen match the simulator, and the QR shows', async () => {
@@ -173,19 +201,19 @@ try {
     const qr = await s.waitFor('[data-testid="push-qr"]')
     const src = await s.attribute(qr, 'src')
     assert.match(src, /^data:image\/svg\+xml/)
-    const loaded = await s.execute('return arguments[0].complete && arguments[0].naturalWidth > 0', [{ 'element-6066-11e4-a52e-4f735466cecb': qr }])
+    const loaded = await s.execute('return arguments[0].complete && arguments[0].naturalWidth > 0', [elementArg(qr)])
     assert.ok(loaded, 'the QR image rendered')
     await shot(s, 'room-overview')
   })
 
   await step('an unverified anchor gets the real-name QR', async () => {
-    await s.invoke('draft_save', { accountId: 'sandbox', form: form('实名认证测试直播', 'unverified_e2e', images) })
-    await go(s, '#/rooms')
-    await go(s, '#/rooms/new')
-    await s.waitFor('[data-testid="draft-restored"]')
+    await openCreateWith(s, form('实名认证测试直播', 'unverified_e2e', images))
     await s.click(await s.waitFor('[data-testid="create-submit"]'))
+    await s.waitFor('[data-testid="anchor-modal"]', { timeoutMs: 30000 })
     const qr = await s.waitFor('[data-testid="anchor-qr"]', { timeoutMs: 30000 })
     assert.match(await s.attribute(qr, 'src'), /^data:image\/png;base64,/)
+    await s.until(() => s.execute('return arguments[0].complete && arguments[0].naturalWidth > 0', [elementArg(qr)]),
+      { what: 'the real-name QR image to render' })
     await shot(s, 'anchor-qr')
   })
   await step('an account is added through the UI (secret to the keyring)', async () => {
@@ -213,7 +241,8 @@ await step('the secret is nowhere in the app data, logs or webview storage', asy
     .map((k) => process.env[k]).filter(Boolean)
   const appDir = join(process.env.XDG_DATA_HOME, 'app.livedesk.desktop')
   assert.ok(statSync(appDir).isDirectory(), `the app wrote its data under ${appDir}`)
-  const files = roots.flatMap(walk)
+  // The app's stdout/stderr end up in tauri-driver's log: search it too.
+  const files = roots.flatMap(walk).concat(walk(DIR).filter((f) => f.endsWith('.log')))
   assert.ok(files.some((f) => f.endsWith('.sqlite3')), 'the database was searched')
   assert.ok(files.some((f) => f.includes('/logs/')), 'the logs were searched')
   const hits = files.filter((f) => readFileSync(f).includes(CANARY))

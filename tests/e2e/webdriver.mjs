@@ -1,7 +1,11 @@
 // A minimal W3C WebDriver client over plain HTTP (Node's fetch): enough to drive the real app
 // through tauri-driver. No dependencies.
 
-const ELEMENT = 'element-6066-11e4-a52e-4f735466cecb'
+// The W3C web element identifier (WebDriver §12.1).
+export const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf'
+
+/** An element id as a script argument. */
+export const elementArg = (id) => ({ [ELEMENT]: id })
 
 export class Session {
   constructor(base, id) {
