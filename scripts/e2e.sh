@@ -23,7 +23,23 @@ free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0
 
 work=$(mktemp -d)
 pids=()
+# Processes started on our behalf that were reparented away from us (WebKit's helpers, services the
+# session bus activated): found by PID through the marker only our environment carries.
+ours() {
+  local e
+  for e in /proc/[0-9]*/environ; do
+    grep -qzx "LIVEDESK_E2E_DIR=$work/scratch" "$e" 2>/dev/null && { e=${e#/proc/}; echo "${e%/environ}"; }
+  done
+  return 0
+}
 cleanup() {
+  local left
+  left=$(ours)
+  if [ -n "$left" ]; then
+    kill $left 2>/dev/null || true
+    for _ in $(seq 50); do left=$(ours); [ -z "$left" ] && break; sleep 0.1; done
+    [ -z "$left" ] || kill -9 $left 2>/dev/null || true
+  fi
   for p in ${pids[@]+"${pids[@]}"}; do kill "$p" 2>/dev/null || true; done
   for p in ${pids[@]+"${pids[@]}"}; do wait "$p" 2>/dev/null || true; done
   rm -rf "$work"
@@ -33,12 +49,14 @@ trap cleanup EXIT
 # A display of our own (never a hard-coded number).
 f="$work/display"; Xvfb -displayfd 5 -screen 0 1280x800x24 -nolisten tcp 5>"$f" 2>"$work/xvfb.log" &
 pids+=($!)
-until [ -s "$f" ]; do sleep 0.05; done
+until [ -s "$f" ]; do kill -0 "${pids[-1]}" 2>/dev/null || { cat "$work/xvfb.log" >&2; exit 1; }; sleep 0.05; done
 export DISPLAY=":$(head -n1 "$f")"
 
 mkdir -p "$work/home" "$work/data" "$work/config" "$work/cache" "$work/scratch"
 export HOME="$work/home" XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache"
 export KEEP_XDG_DATA_HOME="$work/data"
+# No accessibility bus: nothing in the tests reads it, and its launcher outlives the display.
+export NO_AT_BRIDGE=1 GTK_A11Y=none
 export LIVEDESK_APP="$APP" LIVEDESK_E2E_DIR="$work/scratch"
 # The app's sandbox simulator picks its own free port; run.mjs reads it from the app's log.
 unset LIVEDESK_SANDBOX_PORT

@@ -10,6 +10,7 @@
 
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Session, elementArg } from './webdriver.mjs'
@@ -186,9 +187,6 @@ try {
 
   await step('server and stream key on screen match the simulator, and the QR shows', async () => {
     assert.ok(roomId > 0, 'needs the room of the previous step')
-    const record = await sim('GET', `/__sim/rooms/${roomId}`)
-    const full = record.push_url
-    const cut = full.lastIndexOf('/')
     await s.waitFor('[data-testid="push-card"]')
     const server = await s.until(() => inputValue(s, 'push-server'), { what: 'the server' })
     await s.click(await s.waitFor('[data-testid="push-key-reveal"]'))
@@ -196,13 +194,27 @@ try {
       const v = await inputValue(s, 'push-key')
       return !v.startsWith('•') && v
     }, { what: 'the revealed stream key' })
-    assert.equal(server, full.slice(0, cut))
-    assert.equal(key, full.slice(cut + 1))
+    // The simulator signs a push address for "now": txTime = now + 24 h (hex), txSecret =
+    // md5(push_key + stream + txTime). The app fetched it a moment before the simulator's record
+    // below was answered, so the two agree exactly unless a second ticked in between; then the
+    // address on screen must still be the simulator's own, signed with the room's push key.
+    const record = await sim('GET', `/__sim/rooms/${roomId}`)
+    const onScreen = `${server}/${key}`
+    if (onScreen !== record.push_url) {
+      const [, txTime] = /[?&]txTime=([0-9a-f]+)/.exec(key) ?? []
+      assert.ok(txTime, `txTime in the stream key ${key}`)
+      const secret = createHash('md5').update(record.push_key + record.stream_name + txTime).digest('hex')
+      const expected = record.push_url.replace(/txSecret=[0-9a-f]+&txTime=[0-9a-f]+$/, `txSecret=${secret}&txTime=${txTime}`)
+      assert.equal(onScreen, expected, 'server + "/" + stream key is the push address the simulator signs')
+      assert.ok(parseInt(txTime, 16) <= parseInt(/txTime=([0-9a-f]+)$/.exec(record.push_url)[1], 16), 'fetched before the record')
+    }
+    assert.equal(server, record.push_url.slice(0, record.push_url.lastIndexOf('/', record.push_url.indexOf('?'))))
+    assert.ok(key.startsWith(`${record.stream_name}?`), `the stream key names the room's stream ${record.stream_name}`)
     const qr = await s.waitFor('[data-testid="push-qr"]')
     const src = await s.attribute(qr, 'src')
     assert.match(src, /^data:image\/svg\+xml/)
-    const loaded = await s.execute('return arguments[0].complete && arguments[0].naturalWidth > 0', [elementArg(qr)])
-    assert.ok(loaded, 'the QR image rendered')
+    await s.until(() => s.execute('return arguments[0].complete && arguments[0].naturalWidth > 0', [elementArg(qr)]),
+      { what: 'the push QR image to render' })
     await shot(s, 'room-overview')
   })
 
@@ -232,7 +244,25 @@ try {
     }, { what: 'the added account in the table', timeoutMs: 30000 })
     await shot(s, 'accounts')
   })
+
+  await step('the webview storage holds preferences, not the secret', async () => {
+    // A theme round trip writes the UI's preferences to localStorage, so the search below covers
+    // WebKit's storage with something in it.
+    const sw = await s.waitFor('[data-testid="theme-switch"]')
+    await s.clickWhenFree(sw)
+    await s.clickWhenFree(sw)
+    const keys = await s.until(async () => {
+      const k = await s.execute('return Object.keys(localStorage)')
+      return k.length > 0 && k
+    }, { what: 'the preferences in localStorage' })
+    assert.deepEqual(keys, ['livedesk.prefs'])
+    const stored = await s.execute('return JSON.stringify([localStorage, sessionStorage, document.cookie])')
+    assert.ok(!stored.includes(CANARY), 'the secret is not in the webview storage')
+  })
 } finally {
+  // Close the window first: the app then exits as a user would make it, and WebKit writes its
+  // storage (localStorage) to disk, which the next step searches.
+  await s.cmd('DELETE', '/window').catch(() => {})
   await s.quit()
 }
 
@@ -242,9 +272,16 @@ await step('the secret is nowhere in the app data, logs or webview storage', asy
   const appDir = join(process.env.XDG_DATA_HOME, 'app.livedesk.desktop')
   assert.ok(statSync(appDir).isDirectory(), `the app wrote its data under ${appDir}`)
   // The app's stdout/stderr end up in tauri-driver's log: search it too.
+  // WebKit's storage of the app's origin (localStorage, IndexedDB, caches) lives here; in these runs
+  // WebKit keeps tauri://localhost's localStorage in memory (checked in the page above) and leaves
+  // only its salt files on disk, but whatever it writes is searched.
+  const storage = join(appDir, 'storage')
   const files = roots.flatMap(walk).concat(walk(DIR).filter((f) => f.endsWith('.log')))
   assert.ok(files.some((f) => f.endsWith('.sqlite3')), 'the database was searched')
   assert.ok(files.some((f) => f.includes('/logs/')), 'the logs were searched')
+  const webkit = files.filter((f) => /\/(storage|CacheStorage|WebKitCache)\//.test(f))
+  assert.ok(webkit.some((f) => f.startsWith(storage)), `WebKit's storage was searched (${storage})`)
+  console.log(`     searched ${files.length} files (${webkit.length} of WebKit's) for the secret`)
   const hits = files.filter((f) => readFileSync(f).includes(CANARY))
   assert.deepEqual(hits, [], 'the secret leaked into these files')
 })

@@ -63,6 +63,19 @@ export class Session {
     return this.cmd('POST', `/element/${el}/click`, {})
   }
 
+  /** Clicks `el` once nothing covers it any more (a toast, a closing modal). */
+  async clickWhenFree(el, opts = {}) {
+    await this.until(async () => {
+      try {
+        await this.click(el)
+        return true
+      } catch (e) {
+        if (/element click intercepted/.test(e.message)) return false
+        throw e
+      }
+    }, { what: 'the element to be clickable', ...opts })
+  }
+
   async clear(el) {
     await this.cmd('POST', `/element/${el}/clear`, {})
   }
