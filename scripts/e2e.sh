@@ -10,7 +10,9 @@ TAURI_DRIVER_VERSION=2.1.0
 
 scripts/bootstrap.sh app
 export PATH="$HOME/.cargo/bin:$PATH"
-if [ "$(tauri-driver --version 2>/dev/null || true)" != "tauri-driver $TAURI_DRIVER_VERSION" ]; then
+# tauri-driver has no --version: ask cargo which version it installed.
+if ! command -v tauri-driver >/dev/null \
+   || ! cargo install --list | grep -qx "tauri-driver v$TAURI_DRIVER_VERSION:"; then
   cargo install tauri-driver --version "$TAURI_DRIVER_VERSION" --locked
 fi
 command -v node >/dev/null || { echo "e2e: LiveDesk's tests need Node.js 20+ (https://nodejs.org)" >&2; exit 1; }

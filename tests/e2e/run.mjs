@@ -80,6 +80,11 @@ function form(name, anchorWechat, images) {
 
 async function shot(s, name) {
   if (!SHOTS) return
+  // What the DOM says may not be painted yet: wait until no CSS transition or animation runs (a
+  // modal's entrance, a spinner's fade), then for two frames, so the picture shows this state.
+  await s.until(() => s.execute('return document.getAnimations().filter((a) => a.playState === "running" && a.effect?.getTiming().iterations !== Infinity).length === 0'),
+    { what: `animations to settle before the ${name} screenshot` })
+  await s.executeAsync('const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)))')
   mkdirSync(SHOTS, { recursive: true })
   writeFileSync(join(SHOTS, `${name}.png`), await s.screenshot())
 }
