@@ -4,8 +4,8 @@ CARGO ?= cargo
 
 .PHONY: test lint fmt check-fmt clippy unit bench sim app-deps shell bindings run ui e2e screenshots bundle
 
-## test: everything CI runs (lint, then every test suite)
-test: app-deps lint unit shell
+## test: everything CI runs (lint, then every test suite: core and simulator, shell, UI, the real app)
+test: app-deps lint unit shell ui e2e
 
 ## app-deps: the Debian packages the desktop app builds and tests with (Tauri/WebKitGTK, Xvfb, keyring)
 app-deps:
