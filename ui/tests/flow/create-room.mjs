@@ -60,6 +60,29 @@ async function tallShot(page, path, height) {
   await page.setViewportSize(before)
 }
 
+/**
+ * Every form item of the create form: its help text sits inside the item, above the feedback line, and the
+ * item's box holds all of it (no overlap with the next row). Returns the problems found.
+ */
+async function formItemOverlaps(page) {
+  return page.evaluate(() => {
+    const problems = []
+    for (const item of document.querySelectorAll('[data-testid^="field-"].n-form-item')) {
+      const id = item.getAttribute('data-testid')
+      const box = item.getBoundingClientRect()
+      const blank = item.querySelector('.n-form-item-blank')?.getBoundingClientRect()
+      const fb = item.querySelector('.n-form-item-feedback-wrapper')?.getBoundingClientRect()
+      for (const help of item.querySelectorAll('.help')) {
+        const h = help.getBoundingClientRect()
+        if (blank && h.bottom > blank.bottom + 0.5) problems.push(`${id}: help below its container (${h.bottom} > ${blank.bottom})`)
+        if (fb && fb.height > 0 && h.bottom > fb.top + 0.5) problems.push(`${id}: help overlaps the feedback (${h.bottom} > ${fb.top})`)
+        if (h.bottom > box.bottom + 0.5) problems.push(`${id}: help outside the item (${h.bottom} > ${box.bottom})`)
+      }
+    }
+    return problems
+  })
+}
+
 async function fieldFeedback(page, field) {
   const fb = byId(page, `field-${field}`).locator('.n-form-item-feedback')
   return (await fb.count()) ? (await fb.innerText()).trim() : ''
@@ -81,6 +104,14 @@ export async function createRoomFlow({ page, baseUrl, shots }) {
   await byId(page, 'field-name').locator('.n-form-item-feedback').getByText('6–34').waitFor()
   await page.waitForTimeout(400) // the feedback fades in
   await page.screenshot({ path: join(shots, 'create-field-error.png') })
+  // At 1200 px the help texts wrap to two lines: they must not run into the error or the next row.
+  const wide = page.viewportSize()
+  await page.setViewportSize({ width: 1200, height: wide.height })
+  await page.waitForTimeout(200)
+  await page.screenshot({ path: join(shots, 'create-field-error-1200.png') })
+  const overlaps = await formItemOverlaps(page)
+  assert(overlaps.length === 0, `form items hold their help text at 1200 px:\n  ${overlaps.join('\n  ')}`)
+  await page.setViewportSize(wide)
   await byId(page, 'input-name').locator('input').fill('春季新品直播')
   await page.waitForFunction(() => !document.querySelector('[data-testid="field-name"] .n-form-item-feedback')?.textContent?.trim())
 
