@@ -96,6 +96,9 @@ pub enum AppError {
         /// Where WeChat serves it.
         qrcode_url: String,
     },
+    /// 300023 on edit: the room has started (or ended), so WeChat refuses the change.
+    #[error("room cannot be edited any more")]
+    NotEditable(Box<wechat_live::Error>),
     /// The OS keyring.
     #[error(transparent)]
     Vault(#[from] VaultError),
@@ -161,6 +164,17 @@ impl AppError {
                     "errcode": 300036,
                     "rid": source.rid(),
                 }));
+                err
+            }
+            AppError::NotEditable(source) => {
+                let mut err = IpcError::new(
+                    "wechat",
+                    locale.pick(
+                        "只有尚未开播的直播间可以编辑",
+                        "Only rooms that have not started can be edited",
+                    ),
+                );
+                err.detail = Some(json!({ "errcode": 300023, "rid": source.rid() }));
                 err
             }
             AppError::Vault(e) => e.to_ipc(locale),

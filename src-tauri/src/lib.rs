@@ -41,6 +41,8 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         commands::rooms::rooms_refresh,
         commands::rooms::room_validate,
         commands::rooms::room_create,
+        commands::rooms::room_edit_load,
+        commands::rooms::room_edit,
         commands::rooms::room_delete,
         commands::rooms::room_push_address,
         commands::rooms::room_share_code,

@@ -4,6 +4,7 @@ use std::path::Path;
 
 use qrcode::render::svg;
 use qrcode::QrCode;
+use wechat_live::model::RoomEdit;
 use wechat_live::ErrCode;
 
 use crate::error::{AppError, AppResult};
@@ -158,6 +159,86 @@ async fn upload(
         client.now()
     });
     Ok(())
+}
+
+/// A room that has not started, as a form to edit. WeChat's list gives neither the anchor's WeChat ID
+/// nor media ids (only image URLs): the ID starts empty and the pictures must be picked again.
+pub async fn edit_load(state: &AppState, account_id: &str, room_id: i64) -> AppResult<RoomForm> {
+    let fresh = match refresh(state, account_id).await {
+        Ok(list) => list,
+        // Offline: the last-known list still prefills the form.
+        Err(e) => {
+            let list = cached(state, account_id)?;
+            if !list.rooms.iter().any(|r| r.id == room_id) {
+                return Err(e);
+            }
+            list
+        }
+    };
+    let room = fresh
+        .rooms
+        .into_iter()
+        .find(|r| r.id == room_id)
+        .ok_or_else(|| AppError::not_found(format!("room {room_id}")))?;
+    Ok(RoomForm {
+        name: room.name,
+        anchor_name: room.anchor_name,
+        anchor_wechat: String::new(),
+        sub_anchor_wechat: String::new(),
+        creater_wechat: String::new(),
+        start_time: Some(room.start_time),
+        end_time: Some(room.end_time),
+        room_type: room.room_type,
+        close_like: room.close_like,
+        close_goods: room.close_goods,
+        close_comment: room.close_comment,
+        close_replay: room.close_replay,
+        close_share: room.close_share,
+        close_kf: room.close_kf,
+        is_feeds_public: room.is_feeds_public,
+        cover_img: None,
+        share_img: None,
+        feeds_img: None,
+    })
+}
+
+/// Validates, uploads the images, then edits the room (WeChat: only before it starts).
+pub async fn edit(
+    state: &AppState,
+    account_id: &str,
+    room_id: i64,
+    mut form: RoomForm,
+) -> AppResult<()> {
+    let client = state.client(account_id)?;
+    let now = now_for(state, account_id).await?;
+    let locale = state.locale.get();
+    if let Some(first) = rooms::validate_form(&form, now, locale).into_iter().next() {
+        return Err(AppError::Invalid {
+            field: first.field,
+            zh: first.message.clone(),
+            en: first.message,
+        });
+    }
+    for img in [
+        &mut form.cover_img,
+        &mut form.share_img,
+        &mut form.feeds_img,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        if rooms::needs_upload(img, now) {
+            upload(state, &client, img).await?;
+        }
+    }
+    let room = rooms::new_room(&form)?;
+    match client.rooms().edit(room_id, &RoomEdit::from(&room)).await {
+        Ok(()) => Ok(()),
+        Err(e) if e.code() == Some(ErrCode::RoomStateForbids) => {
+            Err(AppError::NotEditable(Box::new(e)))
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// Deletes a room.

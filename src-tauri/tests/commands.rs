@@ -216,3 +216,102 @@ fn the_sandbox_cannot_be_removed_and_unknown_accounts_are_not_found() {
     let e = app.err("rooms_refresh", json!({"accountId": "acc-nope"}));
     assert_eq!(e["code"], "not_found");
 }
+
+fn edit_requests(app: &TestApp) -> usize {
+    sim_get(&app.sim(), "/__sim/requests")
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["path"] == "/wxaapi/broadcast/room/editroom")
+        .count()
+}
+
+#[test]
+fn a_room_not_started_loads_as_a_form_and_is_edited() {
+    let app = TestApp::new();
+    let f = form(&app, "春季新品直播", "wang_anchor");
+    let created: Value = app.ok("room_create", json!({"accountId": "sandbox", "form": f}));
+    let id = created["roomId"].as_i64().unwrap();
+
+    let loaded: Value = app.ok(
+        "room_edit_load",
+        json!({"accountId": "sandbox", "roomId": id}),
+    );
+    assert_eq!(loaded["name"], "春季新品直播");
+    assert_eq!(loaded["anchorName"], "主播小王");
+    assert_eq!(loaded["startTime"], f["startTime"]);
+    assert_eq!(loaded["endTime"], f["endTime"]);
+    assert_eq!(loaded["roomType"], 1);
+    assert_eq!(loaded["closeKf"], true);
+    assert_eq!(loaded["closeReplay"], true);
+    // WeChat's list has neither the anchor's WeChat ID nor media ids.
+    assert_eq!(loaded["anchorWechat"], "");
+    assert_eq!(loaded["coverImg"], Value::Null);
+    assert_eq!(loaded["shareImg"], Value::Null);
+    assert_eq!(loaded["feedsImg"], Value::Null);
+
+    // As loaded, the form is incomplete: a field error, nothing sent.
+    let e = app.err(
+        "room_edit",
+        json!({"accountId": "sandbox", "roomId": id, "form": loaded}),
+    );
+    assert_eq!(e["code"], "validation", "{e}");
+    assert!(e["field"].is_string(), "{e}");
+    assert_eq!(edit_requests(&app), 0);
+
+    let mut g = form(&app, "夏季新品直播", "wang_anchor");
+    g["closeLike"] = json!(true);
+    app.ok::<Value>(
+        "room_edit",
+        json!({"accountId": "sandbox", "roomId": id, "form": g}),
+    );
+    assert_eq!(edit_requests(&app), 1);
+    let list: Value = app.ok("rooms_refresh", json!({"accountId": "sandbox"}));
+    let room = list["rooms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == id)
+        .unwrap()
+        .clone();
+    assert_eq!(room["name"], "夏季新品直播");
+    assert_eq!(room["closeLike"], true);
+    assert_eq!(room["status"], 102);
+
+    // An unverified anchor: 300030 from WeChat (edit has no real-name QR code).
+    let mut h = g.clone();
+    h["anchorWechat"] = json!("unverified_anchor");
+    let e = app.err(
+        "room_edit",
+        json!({"accountId": "sandbox", "roomId": id, "form": h}),
+    );
+    assert_eq!(e["detail"]["errcode"], 300030, "{e}");
+
+    let e = app.err(
+        "room_edit_load",
+        json!({"accountId": "sandbox", "roomId": 987_654_321}),
+    );
+    assert_eq!(e["code"], "not_found", "{e}");
+}
+
+#[test]
+fn a_started_room_cannot_be_edited() {
+    let app = TestApp::new();
+    let list: Value = app.ok("rooms_refresh", json!({"accountId": "sandbox"}));
+    let live = list["rooms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["status"] != 102)
+        .expect("the demo has rooms that are not 102")["id"]
+        .as_i64()
+        .unwrap();
+    let f = form(&app, "春季新品直播", "wang_anchor");
+    let e = app.err(
+        "room_edit",
+        json!({"accountId": "sandbox", "roomId": live, "form": f}),
+    );
+    assert_eq!(e["code"], "wechat", "{e}");
+    assert_eq!(e["detail"]["errcode"], 300023, "{e}");
+    assert_eq!(e["message"], "只有尚未开播的直播间可以编辑", "{e}");
+}

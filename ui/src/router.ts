@@ -8,6 +8,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/rooms' },
   { path: '/rooms', name: 'rooms', component: RoomsView },
   { path: '/rooms/new', name: 'room-new', component: RoomCreateView },
+  { path: '/rooms/:id(\\d+)/edit', name: 'room-edit', component: RoomCreateView, props: (r) => ({ id: Number(r.params.id) }) },
   { path: '/rooms/:id(\\d+)', name: 'room', component: RoomOverviewView, props: (r) => ({ id: Number(r.params.id) }) },
   { path: '/accounts', name: 'accounts', component: AccountsView },
   { path: '/:rest(.*)*', redirect: '/rooms' },

@@ -1,4 +1,4 @@
-//! Room commands: list (cached, then refreshed), validate, create, delete, push address, share code.
+//! Room commands: list (cached, then refreshed), validate, create, edit, delete, push address, share code.
 
 use std::path::PathBuf;
 
@@ -46,6 +46,31 @@ pub async fn room_create(
     form: RoomForm,
 ) -> Result<RoomCreated, IpcError> {
     room_ops::create(&state, &account_id, form)
+        .await
+        .map_err(|e| state.ipc(e))
+}
+
+/// A not-started room as a form: anchor WeChat ID empty, pictures to pick again.
+#[tauri::command]
+pub async fn room_edit_load(
+    state: State<'_, AppState>,
+    account_id: String,
+    room_id: i64,
+) -> Result<RoomForm, IpcError> {
+    room_ops::edit_load(&state, &account_id, room_id)
+        .await
+        .map_err(|e| state.ipc(e))
+}
+
+/// Uploads the pictures, then edits the room (only before it starts; 300023 otherwise).
+#[tauri::command]
+pub async fn room_edit(
+    state: State<'_, AppState>,
+    account_id: String,
+    room_id: i64,
+    form: RoomForm,
+) -> Result<(), IpcError> {
+    room_ops::edit(&state, &account_id, room_id, form)
         .await
         .map_err(|e| state.ipc(e))
 }

@@ -42,6 +42,10 @@ export const imagePrepare = (slot: ImageSlot, path: string) => call<ImageRef>('i
 
 export const roomCreate = (accountId: string, form: RoomForm) =>
   call<RoomCreated>('room_create', { accountId, form })
+export const roomEditLoad = (accountId: string, roomId: number) =>
+  call<RoomForm>('room_edit_load', { accountId, roomId })
+export const roomEdit = (accountId: string, roomId: number, form: RoomForm) =>
+  call<void>('room_edit', { accountId, roomId, form })
 export const roomDelete = (accountId: string, roomId: number) => call<void>('room_delete', { accountId, roomId })
 export const roomPushAddress = (accountId: string, roomId: number) =>
   call<PushAddress>('room_push_address', { accountId, roomId })

@@ -34,6 +34,11 @@ export function statusLook(status: number): StatusLook {
 }
 
 /** A room that is on air (live, paused or briefly abnormal) cannot be deleted (300023). */
+/** WeChat edits a room only before it starts (102; else 300023). */
+export function canEditRoom(status: number): boolean {
+  return status === 102
+}
+
 export function canDeleteRoom(status: number): boolean {
   return status !== 101 && status !== 105 && status !== 106
 }

@@ -242,3 +242,41 @@ export async function anchorNotVerifiedFlow({ page, baseUrl, shots }) {
   await page.waitForURL(/#\/rooms\/\d+$/)
   await byId(page, 'push-server').waitFor()
 }
+
+export async function editRoomFlow({ page, baseUrl, shots }) {
+  await openApp(page, baseUrl)
+  await openNewRoom(page)
+  await fillValidForm(page, { anchorWechat: 'anchor_mei' })
+  await byId(page, 'create-submit').click()
+  await page.waitForURL(/#\/rooms\/\d+$/)
+  const id = page.url().match(/rooms\/(\d+)$/)[1]
+
+  // Not started (102): the overview offers Edit, which opens the form prefilled.
+  await byId(page, 'room-edit').click()
+  await page.waitForURL(new RegExp(`#/rooms/${id}/edit$`))
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="input-name"] input')?.value === '春季新品直播',
+  )
+  assert((await byId(page, 'form-title').innerText()) === '编辑直播间', 'edit title')
+  assert((await byId(page, 'input-anchorWechat').locator('input').inputValue()) === '', 'anchor WeChat ID to enter again')
+  assert(await byId(page, 'input-subAnchorWechat').locator('input').isDisabled(), 'sub-anchor disabled')
+  assert(await byId(page, 'input-createrWechat').locator('input').isDisabled(), 'creator disabled')
+  assert(await byId(page, 'input-roomType').locator('input').first().isDisabled(), 'room type disabled')
+  await byId(page, 'note-images').waitFor()
+  await noToasts(page)
+  await tallShot(page, join(shots, 'edit-form.png'), 1500)
+
+  await byId(page, 'input-name').locator('input').fill('夏季新品直播')
+  await byId(page, 'input-anchorWechat').locator('input').fill('anchor_mei')
+  for (const slot of ['cover', 'share', 'feeds']) {
+    await byId(page, `image-${slot}-pick`).click()
+    await byId(page, `image-${slot}-preview`).waitFor()
+  }
+  await byId(page, 'create-submit').click()
+  await page.waitForURL(new RegExp(`#/rooms/${id}$`))
+  const edits = await calls(page, 'room_edit')
+  assert(edits.length === 1 && String(edits[0].args.roomId) === id, 'room_edit called once for the room')
+  assert(edits[0].args.form.name === '夏季新品直播', 'the new name sent')
+  assert((await calls(page, 'room_create')).length === 1, 'no second room created')
+  await page.waitForFunction(() => document.querySelector('[data-testid="room-title"]')?.textContent === '夏季新品直播')
+}

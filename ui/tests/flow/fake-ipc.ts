@@ -203,6 +203,32 @@ function handle(cmd: string, a: Args): unknown {
       delete drafts[acc]
       return new Promise((r) => setTimeout(() => r({ roomId: id }), 300))
     }
+    case 'room_edit_load': {
+      const r = (rooms[acc] ?? []).find((x) => x.id === a.roomId)
+      if (!r) throw ipcError('not_found', zh() ? `找不到：room ${String(a.roomId)}` : `Not found: room ${String(a.roomId)}`)
+      return {
+        name: r.name, anchorName: r.anchorName, anchorWechat: '', subAnchorWechat: '', createrWechat: '',
+        startTime: r.startTime, endTime: r.endTime, roomType: r.roomType,
+        closeLike: r.closeLike, closeGoods: r.closeGoods, closeComment: r.closeComment, closeReplay: r.closeReplay,
+        closeShare: r.closeShare, closeKf: r.closeKf, isFeedsPublic: r.isFeedsPublic,
+        coverImg: null, shareImg: null, feedsImg: null,
+      } satisfies RoomForm
+    }
+    case 'room_edit': {
+      const f = a.form as RoomForm
+      const r = (rooms[acc] ?? []).find((x) => x.id === a.roomId)
+      if (!r) throw ipcError('not_found', zh() ? `找不到：room ${String(a.roomId)}` : `Not found: room ${String(a.roomId)}`)
+      if (r.status !== 102)
+        throw ipcError('wechat', zh() ? '只有尚未开播的直播间可以编辑' : 'Only rooms that have not started can be edited', undefined, { errcode: 300023 })
+      const errs = validate(f)
+      if (errs[0]) throw ipcError('validation', errs[0].message, errs[0].field, { rule: errs[0].code })
+      Object.assign(r, {
+        name: f.name, anchorName: f.anchorName, startTime: f.startTime!, endTime: f.endTime!,
+        closeLike: f.closeLike, closeGoods: f.closeGoods, closeComment: f.closeComment, closeReplay: f.closeReplay,
+        closeShare: f.closeShare, closeKf: f.closeKf, isFeedsPublic: f.isFeedsPublic, coverImg: f.coverImg?.preview ?? r.coverImg,
+      })
+      return new Promise((res) => setTimeout(() => res(null), 200))
+    }
     case 'room_delete':
       rooms[acc] = (rooms[acc] ?? []).filter((r) => r.id !== a.roomId)
       return null

@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build, preview } from 'vite'
 import { chromium } from 'playwright-core'
-import { createRoomFlow, anchorNotVerifiedFlow, badNameSendsNothingFlow } from './create-room.mjs'
+import { createRoomFlow, anchorNotVerifiedFlow, editRoomFlow, badNameSendsNothingFlow } from './create-room.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const uiDir = resolve(here, '../..')
@@ -71,6 +71,7 @@ const flows = [
   ['create a push room with three images, read server and stream key', createRoomFlow],
   ['a bad name shows a field error and sends nothing', badNameSendsNothingFlow],
   ['an unverified anchor gets the real-name QR, retry keeps the form', anchorNotVerifiedFlow],
+  ['a room not started is edited from its overview', editRoomFlow],
 ]
 let passed = 0
 let failed = 0

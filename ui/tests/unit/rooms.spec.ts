@@ -64,4 +64,19 @@ describe('rooms list', () => {
     expect(names()).toEqual(['春季新品', '春季回顾'])
     wrapper.unmount()
   })
+
+  it('offers Edit only for rooms not started (102), opening the form in edit mode', async () => {
+    const list = { rooms: [room(1, '春季新品', 101), room(2, '周末秒杀', 102), room(3, '春季回顾', 103)], fetchedAt: 1, fromCache: false }
+    api.roomsCached.mockResolvedValue(list)
+    api.roomsRefresh.mockResolvedValue(list)
+    const { wrapper, router } = await mountInApp(RoomsView)
+    expect(document.querySelector('[data-testid="room-edit-1"]')).toBeNull()
+    expect(document.querySelector('[data-testid="room-edit-3"]')).toBeNull()
+    const edit = document.querySelector<HTMLButtonElement>('[data-testid="room-edit-2"]')!
+    expect(edit.textContent).toContain('编辑')
+    edit.click()
+    await flushPromises()
+    expect(router.currentRoute.value.path).toBe('/rooms/2/edit')
+    wrapper.unmount()
+  })
 })
