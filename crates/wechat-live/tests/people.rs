@@ -3,7 +3,6 @@
 
 mod common;
 
-use serde_json::json;
 use wechat_live::model::{LiveStatus, MemberQuery, Role, RoleAdded};
 use wechat_live::{ErrCode, Error};
 
@@ -146,5 +145,4 @@ async fn media_upload_checks_and_expiry() {
     form.end_time = form.start_time + 3600;
     let err = env.client.rooms().create(&form).await.unwrap_err();
     assert_eq!(err.code(), Some(ErrCode::CoverImageInvalid), "{err:?}");
-    let _ = json!(null);
 }
