@@ -78,12 +78,17 @@ function form(name, anchorWechat, images) {
   }
 }
 
+/** Waits until no finite CSS transition or animation runs (a modal's entrance, a spinner's fade). */
+async function settled(s, what) {
+  await s.until(() => s.execute('return document.getAnimations().filter((a) => a.playState === "running" && a.effect?.getTiming().iterations !== Infinity).length === 0'),
+    { what: `animations to settle before ${what}` })
+}
+
 async function shot(s, name) {
   if (!SHOTS) return
-  // What the DOM says may not be painted yet: wait until no CSS transition or animation runs (a
-  // modal's entrance, a spinner's fade), then for two frames, so the picture shows this state.
-  await s.until(() => s.execute('return document.getAnimations().filter((a) => a.playState === "running" && a.effect?.getTiming().iterations !== Infinity).length === 0'),
-    { what: `animations to settle before the ${name} screenshot` })
+  // What the DOM says may not be painted yet: wait for animations, then for two frames, so the
+  // picture shows this state.
+  await settled(s, `the ${name} screenshot`)
   await s.executeAsync('const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)))')
   mkdirSync(SHOTS, { recursive: true })
   writeFileSync(join(SHOTS, `${name}.png`), await s.screenshot())
@@ -239,8 +244,10 @@ try {
     await s.type(await s.waitFor('[data-testid="add-name"] input'), 'E2E 小程序')
     await s.type(await s.waitFor('[data-testid="add-appid"] input'), 'wxsandbox0000live')
     await s.type(await s.waitFor('[data-testid="add-secret"] input'), CANARY)
-    await s.click(await s.waitFor('.n-collapse-item__header'))
-    await s.type(await s.waitFor('[data-testid="add-baseurl"] input'), SIM)
+    // The modal may still be animating in: a click during its entrance can miss the header.
+    await settled(s, 'opening the advanced section')
+    await s.clickWhenFree(await s.waitFor('.n-collapse-item__header'))
+    await s.type(await s.waitFor('.n-collapse-item--active [data-testid="add-baseurl"] input'), SIM)
     await shot(s, 'account-add')
     await s.click(await s.waitFor('[data-testid="add-submit"]'))
     await s.until(async () => {
