@@ -244,6 +244,8 @@ fn wechat_to_ipc(e: &wechat_live::Error, locale: Locale) -> IpcError {
         E::Api { code, rid, .. } => {
             let mut err = IpcError::new("wechat", message);
             err.detail = Some(json!({ "errcode": code.code(), "rid": rid }));
+            // WeChat's parameter names are the forms' field names: the UI shows it at the field.
+            err.field = code.field().map(str::to_owned);
             if matches!(code, ErrCode::AnchorNotVerified) {
                 err.code = "anchor_not_verified".into();
             }

@@ -194,6 +194,7 @@ fn an_unverified_anchor_gets_the_real_name_qr_and_keeps_the_form() {
     let f = form(&app, "实名认证测试直播", "unverified_anchor");
     let e = app.err("room_create", json!({"accountId": "sandbox", "form": f}));
     assert_eq!(e["code"], "anchor_not_verified", "{e}");
+    assert_eq!(e["field"], "anchorWechat", "{e}");
     assert!(e["detail"]["qrcode"]
         .as_str()
         .unwrap()
@@ -286,6 +287,7 @@ fn a_room_not_started_loads_as_a_form_and_is_edited() {
         json!({"accountId": "sandbox", "roomId": id, "form": h}),
     );
     assert_eq!(e["detail"]["errcode"], 300030, "{e}");
+    assert_eq!(e["field"], "anchorWechat", "shown at the anchor field: {e}");
 
     let e = app.err(
         "room_edit_load",

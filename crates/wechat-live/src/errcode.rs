@@ -173,6 +173,33 @@ errcodes! {
     RoomNotLive = 9410006, Never, "直播间不在直播中", "Room is not live";
 }
 
+impl ErrCode {
+    /// The request parameter a rejection points at, named as WeChat names it (create/edit room and
+    /// goods add/update use these names), so a form can show it at the field. None when the code is
+    /// not about one field.
+    pub fn field(self) -> Option<&'static str> {
+        use ErrCode::*;
+        Some(match self {
+            NameLength | RoomNameViolation | NameForbiddenChars | GoodsNameViolation => "name",
+            PriceInvalid => "price",
+            GoodsImageViolation | GoodsImageTooLarge => "coverImgUrl",
+            UrlNotReleased => "url",
+            AnchorNameViolation | AnchorNameLength => "anchorName",
+            AnchorWechatInvalid | AnchorWechatNotExist | AnchorNotVerified => "anchorWechat",
+            SubAnchorWechatInvalid
+            | SubAnchorNotVerified
+            | DuplicateSubAnchor
+            | SubAnchorIsAnchor => "subAnchorWechat",
+            CreatorWechatInvalid => "createrWechat",
+            CoverImageInvalid => "coverImg",
+            ShareImageInvalid => "shareImg",
+            FeedsImageInvalid => "feedsImg",
+            KfNotConfigured => "closeKf",
+            _ => return None,
+        })
+    }
+}
+
 impl fmt::Display for ErrCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.code())
@@ -236,6 +263,24 @@ mod tests {
             ErrCode::DailyQuotaReached,
             "45009 is the daily quota"
         );
+    }
+
+    #[test]
+    fn field_codes_name_the_parameter_wechat_rejected() {
+        let field = |n| ErrCode::from_code(n).field();
+        assert_eq!(
+            field(300030),
+            Some("anchorWechat"),
+            "edit's unverified anchor"
+        );
+        assert_eq!(field(300036), Some("anchorWechat"));
+        assert_eq!(field(300002), Some("name"));
+        assert_eq!(field(300034), Some("anchorName"));
+        assert_eq!(field(300039), Some("subAnchorWechat"));
+        assert_eq!(field(300031), Some("coverImg"));
+        assert_eq!(field(300038), Some("closeKf"));
+        assert_eq!(field(300022), None, "room not found is not a field");
+        assert_eq!(field(-1), None);
     }
 
     #[test]

@@ -9,7 +9,7 @@ import RoomCreateView from '@/views/RoomCreateView.vue'
 import RoomOverviewView from '@/views/RoomOverviewView.vue'
 import type { RoomView } from '@/api'
 import { emptyRoomForm } from '@/lib/roomForm'
-import { mountInApp } from './helpers'
+import { feedbackOf, mountInApp } from './helpers'
 
 vi.mock('@/api/commands')
 vi.mock('@/api/platform')
@@ -84,6 +84,20 @@ describe('edit-room form', () => {
     document.querySelector<HTMLButtonElement>('[data-testid="create-submit"]')!.click()
     await flushPromises()
     expect(document.querySelector('[data-testid="submit-error"]')?.textContent).toContain('只有尚未开播的直播间可以编辑')
+    expect(router.currentRoute.value.path).toBe('/rooms/42/edit')
+    wrapper.unmount()
+  })
+
+  it('shows WeChat rejecting the anchor (300030) at the anchor field, not in the banner', async () => {
+    const full: RoomForm = { ...loadedForm(), anchorWechat: 'unverified_anchor', coverImg: image('cover'), shareImg: image('share'), feedsImg: image('feeds') }
+    api.roomEditLoad.mockResolvedValue(full)
+    api.roomEdit.mockRejectedValue(new IpcError('wechat', '主播微信号不合法（可能没有主播角色）', 'anchorWechat', { errcode: 300030 }))
+    const { wrapper, router } = await mountEdit()
+    document.querySelector<HTMLButtonElement>('[data-testid="create-submit"]')!.click()
+    await flushPromises()
+    expect(feedbackOf(document, 'field-anchorWechat')).toContain('主播微信号不合法')
+    expect(document.querySelector('[data-testid="submit-error"]')).toBeNull()
+    expect(document.querySelector<HTMLInputElement>('[data-testid="input-anchorWechat"] input')!.value).toBe('unverified_anchor')
     expect(router.currentRoute.value.path).toBe('/rooms/42/edit')
     wrapper.unmount()
   })
