@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 CARGO ?= cargo
 
-.PHONY: test lint fmt check-fmt clippy unit bench sim app-deps shell bindings run ui e2e screenshots bundle
+.PHONY: test lint fmt check-fmt clippy unit bench bench-app sim app-deps shell bindings run ui e2e screenshots bundle
 
 ## test: everything CI runs (lint, then every test suite: core and simulator, shell, UI, the real app)
 test: app-deps lint unit shell ui e2e
@@ -36,6 +36,11 @@ bench:
 	scripts/bootstrap.sh bench
 	$(CARGO) bench --locked -p wechat-live --bench client
 	$(CARGO) bench --locked -p wechat-live-sim --bench throughput
+	scripts/bench-app.sh
+
+## bench-app: the desktop app's cold start and idle memory against the smallest Tauri app
+bench-app:
+	scripts/bench-app.sh
 
 ## sim: the simulator on a free port with demo data
 sim:

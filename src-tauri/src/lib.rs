@@ -10,6 +10,7 @@ pub mod ipc;
 pub mod room_ops;
 pub mod rooms;
 pub mod sandbox;
+pub mod startup;
 pub mod state;
 pub mod store;
 pub mod vault;
@@ -31,6 +32,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
     builder.invoke_handler(tauri::generate_handler![
         commands::app::set_locale,
         commands::app::app_info,
+        commands::app::app_ready,
         commands::accounts::accounts_list,
         commands::accounts::account_add,
         commands::accounts::account_rename,
@@ -56,6 +58,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
 
 /// Runs the desktop app.
 pub fn run() {
+    startup::mark_start();
     let app = builder::<tauri::Wry>()
         // A second launch focuses the running window instead of starting another sandbox.
         .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {

@@ -3,6 +3,7 @@ import { createPinia } from 'pinia'
 import App from './App.vue'
 import { makeRouter } from './router'
 import { makeI18n } from './i18n'
+import { appReady } from './api'
 import './styles.css'
 
 const app = createApp(App)
@@ -10,3 +11,6 @@ app.use(createPinia())
 app.use(makeRouter())
 app.use(makeI18n())
 app.mount('#app')
+
+// Module scripts run before DOMContentLoaded, so this listener is in time.
+document.addEventListener('DOMContentLoaded', () => void appReady())

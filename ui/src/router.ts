@@ -1,8 +1,10 @@
 import { createRouter, createWebHashHistory, createMemoryHistory, type RouteRecordRaw } from 'vue-router'
 import RoomsView from '@/views/RoomsView.vue'
-import RoomCreateView from '@/views/RoomCreateView.vue'
-import RoomOverviewView from '@/views/RoomOverviewView.vue'
-import AccountsView from '@/views/AccountsView.vue'
+
+// The start page is in the first chunk; the others load on first visit (less to parse at start).
+const RoomCreateView = () => import('@/views/RoomCreateView.vue')
+const RoomOverviewView = () => import('@/views/RoomOverviewView.vue')
+const AccountsView = () => import('@/views/AccountsView.vue')
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/rooms' },

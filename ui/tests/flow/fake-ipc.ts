@@ -144,6 +144,8 @@ function handle(cmd: string, a: Args): unknown {
     case 'set_locale':
       locale = a.locale as 'zh-CN' | 'en'
       return null
+    case 'app_ready':
+      return null
     case 'app_info':
       return { version: '0.1.0', sandboxAccountId: 'sandbox' }
     case 'accounts_list':

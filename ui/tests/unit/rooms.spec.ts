@@ -75,8 +75,8 @@ describe('rooms list', () => {
     const edit = document.querySelector<HTMLButtonElement>('[data-testid="room-edit-2"]')!
     expect(edit.textContent).toContain('编辑')
     edit.click()
-    await flushPromises()
-    expect(router.currentRoute.value.path).toBe('/rooms/2/edit')
+    // The edit view is a lazy route: navigation ends once its chunk has loaded.
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/rooms/2/edit'))
     wrapper.unmount()
   })
 })
