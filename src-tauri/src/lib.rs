@@ -75,9 +75,14 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_clipboard_manager::init())
         .setup(|app| {
+            log::info!("setup after {} ms", startup::since_start().as_millis());
             let data_dir = app.path().app_data_dir()?;
             let state = tauri::async_runtime::block_on(AppState::init(&data_dir, IDENTIFIER))
                 .map_err(|e| Box::new(e) as Box<dyn std::error::Error>)?;
+            log::info!(
+                "state ready after {} ms",
+                startup::since_start().as_millis()
+            );
             // The e2e tests read this line to reach the sandbox's control plane.
             log::info!("LIVEDESK_SANDBOX_PORT={}", state.sandbox.port());
             app.manage(state);

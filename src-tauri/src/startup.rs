@@ -8,7 +8,9 @@ use std::io::Write;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-/// The line written to stdout when the page has called in after `DOMContentLoaded`.
+/// The line written to stdout when the page has called in after `DOMContentLoaded`, followed by
+/// the microseconds since the process started and the page's own milliseconds from navigation
+/// start to `DOMContentLoaded` (`-1` when unknown).
 pub const READY_LINE: &str = "livedesk-bench-ready";
 
 static STARTED: OnceLock<Instant> = OnceLock::new();
@@ -49,13 +51,14 @@ impl BenchMode {
     }
 
     /// Writes the ready line when benchmarking; true when the app should now exit.
-    pub fn report_ready(self, elapsed: Duration) -> bool {
+    pub fn report_ready(self, elapsed: Duration, page_ms: Option<f64>) -> bool {
         if self == Self::Off {
             return false;
         }
         let mut out = std::io::stdout().lock();
         // A closed stdout only loses the figure; the harness then reports the run as failed.
-        let _ = writeln!(out, "{READY_LINE} {}", elapsed.as_micros());
+        let page = page_ms.filter(|ms| ms.is_finite()).unwrap_or(-1.0);
+        let _ = writeln!(out, "{READY_LINE} {} {page:.1}", elapsed.as_micros());
         let _ = out.flush();
         self == Self::Startup
     }
@@ -76,8 +79,8 @@ mod tests {
 
     #[test]
     fn only_startup_mode_exits_and_off_prints_nothing() {
-        assert!(!BenchMode::Off.report_ready(Duration::from_millis(5)));
-        assert!(!BenchMode::Idle.report_ready(Duration::from_millis(5)));
-        assert!(BenchMode::Startup.report_ready(Duration::from_millis(5)));
+        assert!(!BenchMode::Off.report_ready(Duration::from_millis(5), Some(12.5)));
+        assert!(!BenchMode::Idle.report_ready(Duration::from_millis(5), Some(12.5)));
+        assert!(BenchMode::Startup.report_ready(Duration::from_millis(5), Some(12.5)));
     }
 }

@@ -13,4 +13,4 @@ app.use(makeI18n())
 app.mount('#app')
 
 // Module scripts run before DOMContentLoaded, so this listener is in time.
-document.addEventListener('DOMContentLoaded', () => void appReady())
+document.addEventListener('DOMContentLoaded', () => void appReady(performance.now()))

@@ -1,7 +1,7 @@
 import { createRouter, createWebHashHistory, createMemoryHistory, type RouteRecordRaw } from 'vue-router'
-import RoomsView from '@/views/RoomsView.vue'
-
-// The start page is in the first chunk; the others load on first visit (less to parse at start).
+// Each view is its own chunk: the shell is interactive without parsing the data table and the
+// forms; the start view's chunk loads while the accounts are fetched (it waits for them anyway).
+const RoomsView = () => import('@/views/RoomsView.vue')
 const RoomCreateView = () => import('@/views/RoomCreateView.vue')
 const RoomOverviewView = () => import('@/views/RoomOverviewView.vue')
 const AccountsView = () => import('@/views/AccountsView.vue')

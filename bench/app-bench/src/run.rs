@@ -38,6 +38,22 @@ pub enum RunError {
     Io { app: String, source: std::io::Error },
 }
 
+/// One start: spawn to the ready line, and the page's share (navigation start to DOMContentLoaded).
+#[derive(Debug, Clone, Copy)]
+pub struct Startup {
+    pub total_ms: f64,
+    /// Negative when the app did not report it.
+    pub page_ms: f64,
+}
+
+/// The page milliseconds of a ready line (`livedesk-bench-ready <us> <page_ms>`).
+fn page_ms(line: &str) -> f64 {
+    line.split_whitespace()
+        .nth(2)
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(-1.0)
+}
+
 /// An app under test, with a home and XDG dirs of its own.
 #[derive(Debug)]
 pub struct App {
@@ -60,9 +76,12 @@ impl App {
     }
 
     /// Milliseconds from spawn to the ready line; the app exits on its own after it.
-    pub fn time_startup(&self, run: usize) -> Result<f64, RunError> {
-        let (mut child, marker, ready) = self.start("startup", run)?;
-        let elapsed = ready.as_secs_f64() * 1e3;
+    pub fn time_startup(&self, run: usize) -> Result<Startup, RunError> {
+        let (mut child, marker, (ready, page)) = self.start("startup", run)?;
+        let elapsed = Startup {
+            total_ms: ready.as_secs_f64() * 1e3,
+            page_ms: page,
+        };
         let deadline = Instant::now() + EXIT_TIMEOUT;
         loop {
             match child.try_wait().map_err(|source| self.io(source))? {
@@ -90,7 +109,7 @@ impl App {
         Ok(mem)
     }
 
-    fn start(&self, mode: &str, run: usize) -> Result<(Child, String, Duration), RunError> {
+    fn start(&self, mode: &str, run: usize) -> Result<(Child, String, (Duration, f64)), RunError> {
         let marker_value = format!("{}-{mode}-{run}-{}", self.label, std::process::id());
         let marker = format!("LIVEDESK_BENCH_RUN={marker_value}");
         let log = self.dir.join(format!("{mode}-{run}.stderr"));
@@ -117,7 +136,7 @@ impl App {
         std::thread::spawn(move || {
             for line in BufReader::new(stdout).lines().map_while(Result::ok) {
                 if line.starts_with(READY_LINE) {
-                    let _ = tx.send(started.elapsed());
+                    let _ = tx.send((started.elapsed(), page_ms(&line)));
                 }
             }
         });
@@ -151,5 +170,17 @@ impl App {
             app: self.label.clone(),
             source,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_time_is_the_third_field_of_the_ready_line() {
+        assert_eq!(page_ms("livedesk-bench-ready 431000 172.5"), 172.5);
+        assert_eq!(page_ms("livedesk-bench-ready 431000"), -1.0);
+        assert_eq!(page_ms("livedesk-bench-ready 431000 x"), -1.0);
     }
 }

@@ -1,2 +1,4 @@
-// The same signal LiveDesk's page sends: interactive at DOMContentLoaded.
-document.addEventListener('DOMContentLoaded', () => window.__TAURI_INTERNALS__.invoke('ready'))
+// The same signal LiveDesk's page sends: interactive at DOMContentLoaded, with the page's own time.
+document.addEventListener('DOMContentLoaded', () =>
+  window.__TAURI_INTERNALS__.invoke('ready', { pageMs: performance.now() }),
+)

@@ -10,15 +10,12 @@ use tauri::{AppHandle, State};
 struct Started(Instant);
 
 #[tauri::command]
-fn ready(app: AppHandle, started: State<'_, Started>) {
+fn ready(app: AppHandle, started: State<'_, Started>, page_ms: f64) {
     let mode = std::env::var("LIVEDESK_BENCH").unwrap_or_default();
     if mode == "startup" || mode == "idle" {
         let mut out = std::io::stdout().lock();
-        let _ = writeln!(
-            out,
-            "livedesk-bench-ready {}",
-            started.0.elapsed().as_micros()
-        );
+        let us = started.0.elapsed().as_micros();
+        let _ = writeln!(out, "livedesk-bench-ready {us} {page_ms:.1}");
         let _ = out.flush();
     }
     if mode == "startup" {

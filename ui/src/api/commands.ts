@@ -21,7 +21,7 @@ export type ShareWhich = ShareImage
 export const setLocale = (locale: Locale) => call<void>('set_locale', { locale })
 export const appInfo = () => call<AppInfo>('app_info')
 /** Tells the shell the page is interactive (it logs the time; `make bench` measures it). */
-export const appReady = () => call<void>('app_ready')
+export const appReady = (pageMs: number) => call<void>('app_ready', { pageMs })
 
 export const accountsList = () => call<AccountView[]>('accounts_list')
 export const accountAdd = (input: NewAccount) => call<AccountView>('account_add', { input })
