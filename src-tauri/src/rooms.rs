@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use self::futures_lite_join::join_all_limited;
-use wechat_live::model::{LiveStatus, NewRoom, Room, RoomType};
+use wechat_live::model::{LiveStatus, NewRoom, Room, RoomEdit, RoomType};
 use wechat_live::validate::{self, Rule, Violation};
 
 use crate::error::{AppError, AppResult, Locale};
@@ -157,32 +157,34 @@ pub fn new_room(form: &RoomForm) -> AppResult<NewRoom> {
     };
     let opt = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_owned());
     Ok(NewRoom {
-        name: form.name.clone(),
-        cover_img: media(&form.cover_img, "coverImg")?,
-        start_time: form
-            .start_time
-            .ok_or_else(|| AppError::invalid("startTime", "请选择开播时间", "Pick a start time"))?,
-        end_time: form
-            .end_time
-            .ok_or_else(|| AppError::invalid("endTime", "请选择结束时间", "Pick an end time"))?,
-        anchor_name: form.anchor_name.clone(),
-        anchor_wechat: form.anchor_wechat.trim().to_owned(),
-        sub_anchor_wechat: opt(&form.sub_anchor_wechat),
-        creater_wechat: opt(&form.creater_wechat),
-        share_img: media(&form.share_img, "shareImg")?,
-        feeds_img: media(&form.feeds_img, "feedsImg")?,
-        feeds_public: Some(form.is_feeds_public),
+        fields: RoomEdit {
+            name: form.name.clone(),
+            cover_img: media(&form.cover_img, "coverImg")?,
+            start_time: form.start_time.ok_or_else(|| {
+                AppError::invalid("startTime", "请选择开播时间", "Pick a start time")
+            })?,
+            end_time: form.end_time.ok_or_else(|| {
+                AppError::invalid("endTime", "请选择结束时间", "Pick an end time")
+            })?,
+            anchor_name: form.anchor_name.clone(),
+            anchor_wechat: form.anchor_wechat.trim().to_owned(),
+            share_img: media(&form.share_img, "shareImg")?,
+            feeds_img: media(&form.feeds_img, "feedsImg")?,
+            feeds_public: Some(form.is_feeds_public),
+            close_like: form.close_like,
+            close_goods: form.close_goods,
+            close_comment: form.close_comment,
+            close_replay: Some(form.close_replay),
+            close_share: Some(form.close_share),
+            close_kf: Some(form.close_kf),
+        },
         room_type: if form.room_type == 1 {
             RoomType::Push
         } else {
             RoomType::Phone
         },
-        close_like: form.close_like,
-        close_goods: form.close_goods,
-        close_comment: form.close_comment,
-        close_replay: Some(form.close_replay),
-        close_share: Some(form.close_share),
-        close_kf: Some(form.close_kf),
+        sub_anchor_wechat: opt(&form.sub_anchor_wechat),
+        creater_wechat: opt(&form.creater_wechat),
     })
 }
 
@@ -294,6 +296,6 @@ mod tests {
         let r = new_room(&f).unwrap();
         assert_eq!(r.room_type, RoomType::Push);
         assert_eq!(r.sub_anchor_wechat, None);
-        assert_eq!(r.close_kf, Some(true));
+        assert_eq!(r.fields.close_kf, Some(true));
     }
 }

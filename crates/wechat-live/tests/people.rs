@@ -141,8 +141,8 @@ async fn media_upload_checks_and_expiry() {
     let form = env.new_room("春季新品发布会", "anchor_lin").await;
     env.advance(3 * 24 * 3600 + 1).await;
     let mut form = form;
-    form.start_time = env.now() + 3600;
-    form.end_time = form.start_time + 3600;
+    form.fields.start_time = env.now() + 3600;
+    form.fields.end_time = form.fields.start_time + 3600;
     let err = env.client.rooms().create(&form).await.unwrap_err();
     assert_eq!(err.code(), Some(ErrCode::CoverImageInvalid), "{err:?}");
 }

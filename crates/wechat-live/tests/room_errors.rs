@@ -19,14 +19,14 @@ async fn create_errors_only_wechat_can_find() {
     let good = env.new_room("春季新品发布会", "anchor_lin").await;
 
     let mut form = good.clone();
-    form.name = "违禁词直播间".into();
+    form.fields.name = "违禁词直播间".into();
     assert_eq!(
         code(rooms.create(&form).await),
         Some(ErrCode::RoomNameViolation)
     );
 
     let mut form = good.clone();
-    form.anchor_name = "违禁主播".into();
+    form.fields.anchor_name = "违禁主播".into();
     assert_eq!(
         code(rooms.create(&form).await),
         Some(ErrCode::AnchorNameViolation)
@@ -34,26 +34,26 @@ async fn create_errors_only_wechat_can_find() {
 
     // Media ids whose pixels do not fit the slot they are used in.
     let mut form = good.clone();
-    form.share_img = env.media(1080, 1920).await;
+    form.fields.share_img = env.media(1080, 1920).await;
     assert_eq!(
         code(rooms.create(&form).await),
         Some(ErrCode::ShareImageInvalid)
     );
     let mut form = good.clone();
-    form.feeds_img = env.media(1080, 1920).await;
+    form.fields.feeds_img = env.media(1080, 1920).await;
     assert_eq!(
         code(rooms.create(&form).await),
         Some(ErrCode::FeedsImageInvalid)
     );
     let mut form = good.clone();
-    form.cover_img = "no-such-media-id".into();
+    form.fields.cover_img = "no-such-media-id".into();
     assert_eq!(
         code(rooms.create(&form).await),
         Some(ErrCode::CoverImageInvalid)
     );
 
     let mut form = good.clone();
-    form.anchor_wechat = "9not-an-id".into();
+    form.fields.anchor_wechat = "9not-an-id".into();
     assert_eq!(
         code(rooms.create(&form).await),
         Some(ErrCode::AnchorWechatInvalid)
@@ -73,7 +73,7 @@ async fn create_errors_only_wechat_can_find() {
 
     // Customer service on (closeKf=0) while none is configured for the mini program.
     let mut form = good.clone();
-    form.close_kf = Some(false);
+    form.fields.close_kf = Some(false);
     assert_eq!(
         code(rooms.create(&form).await),
         Some(ErrCode::KfNotConfigured)
@@ -81,7 +81,7 @@ async fn create_errors_only_wechat_can_find() {
 
     // An emoji is refused by the client before sending (WeChat would answer 300040).
     let mut form = good.clone();
-    form.name = "春季新品🎉发布会".into();
+    form.fields.name = "春季新品🎉发布会".into();
     env.clear_requests().await;
     let err = rooms.create(&form).await.unwrap_err();
     assert!(
@@ -107,23 +107,8 @@ async fn edit_push_share_and_import_errors() {
     let rooms = env.client.rooms();
     let form = env.new_room("春季新品发布会", "anchor_lin").await;
     let id = rooms.create(&form).await.unwrap();
-    let mut edit = RoomEdit {
-        name: form.name.clone(),
-        cover_img: form.cover_img.clone(),
-        start_time: form.start_time,
-        end_time: form.end_time,
-        anchor_name: form.anchor_name.clone(),
-        anchor_wechat: form.anchor_wechat.clone(),
-        share_img: form.share_img.clone(),
-        feeds_img: form.feeds_img.clone(),
-        feeds_public: None,
-        close_like: false,
-        close_goods: false,
-        close_comment: false,
-        close_replay: None,
-        close_share: None,
-        close_kf: None,
-    };
+    // The room exactly as created (new_room's flags are WeChat's defaults).
+    let mut edit = RoomEdit::from(&form);
     assert_eq!(
         code(rooms.edit(999_999, &edit).await),
         Some(ErrCode::RoomNotFound)
@@ -288,7 +273,7 @@ async fn assistants_beyond_ten_and_unverified_sub_anchor() {
 async fn comment_ban_needs_an_open_comment_box() {
     let env = common::empty().await;
     let mut form = env.new_room("春季新品发布会", "anchor_lin").await;
-    form.close_comment = true;
+    form.fields.close_comment = true;
     let id = env.client.rooms().create(&form).await.unwrap();
     assert_eq!(
         code(env.client.rooms().set_comment_ban(id, true).await),

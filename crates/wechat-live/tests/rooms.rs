@@ -20,7 +20,7 @@ async fn create_list_push_address_and_share_code() {
     assert_eq!(room.room_type, Some(RoomType::Push));
     assert_eq!(
         (room.start_time, room.end_time),
-        (form.start_time, form.end_time)
+        (form.fields.start_time, form.fields.end_time)
     );
     assert!(room.close_replay, "WeChat's default: replay off");
     assert!(room.feeds_public, "WeChat's default: in the feed");
@@ -65,16 +65,16 @@ async fn invalid_forms_are_refused_before_anything_is_sent() {
     let mut form = env.new_room("春季新品发布会", "anchor_lin").await;
     env.clear_requests().await;
 
-    form.name = "短名".into(); // 2 CJK characters = 4 units
+    form.fields.name = "短名".into(); // 2 CJK characters = 4 units
     let err = env.client.rooms().create(&form).await.unwrap_err();
     assert!(
         matches!(err, Error::Validation { field: "name", .. }),
         "{err:?}"
     );
 
-    form.name = "春季新品发布会".into();
-    form.start_time = env.now() + 599;
-    form.end_time = form.start_time + 3600;
+    form.fields.name = "春季新品发布会".into();
+    form.fields.start_time = env.now() + 599;
+    form.fields.end_time = form.fields.start_time + 3600;
     let err = env.client.rooms().create(&form).await.unwrap_err();
     assert!(
         matches!(
@@ -87,8 +87,8 @@ async fn invalid_forms_are_refused_before_anything_is_sent() {
         "{err:?}"
     );
 
-    form.start_time = env.now() + 3600;
-    form.end_time = form.start_time + 1799;
+    form.fields.start_time = env.now() + 3600;
+    form.fields.end_time = form.fields.start_time + 1799;
     let err = env.client.rooms().create(&form).await.unwrap_err();
     assert!(
         matches!(
@@ -134,20 +134,9 @@ async fn edit_and_delete_follow_the_state_rules() {
     let id = env.client.rooms().create(&form).await.unwrap();
     let edit = RoomEdit {
         name: "春季新品发布会·加场".into(),
-        cover_img: form.cover_img.clone(),
-        start_time: form.start_time,
-        end_time: form.end_time,
-        anchor_name: form.anchor_name.clone(),
-        anchor_wechat: form.anchor_wechat.clone(),
-        share_img: form.share_img.clone(),
-        feeds_img: form.feeds_img.clone(),
         feeds_public: Some(false),
-        close_like: false,
-        close_goods: false,
         close_comment: true,
-        close_replay: None,
-        close_share: None,
-        close_kf: None,
+        ..RoomEdit::from(&form)
     };
     env.client.rooms().edit(id, &edit).await.unwrap();
     let room = env.client.rooms().get(id).await.unwrap().unwrap();

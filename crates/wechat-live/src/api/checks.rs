@@ -30,23 +30,20 @@ fn images(cover: &str, share: &str, feeds: &str) -> Result<()> {
 
 /// R1: names, WeChat IDs, time window, and the three image media ids.
 pub(super) fn new_room(r: &NewRoom, now: i64) -> Result<()> {
-    first(validate::room_form(
-        &RoomForm {
-            name: &r.name,
-            anchor_name: &r.anchor_name,
-            anchor_wechat: &r.anchor_wechat,
-            start_time: r.start_time,
-            end_time: r.end_time,
-            sub_anchor_wechat: r.sub_anchor_wechat.as_deref(),
-            creater_wechat: r.creater_wechat.as_deref(),
-        },
+    fields(
+        &r.fields,
+        r.sub_anchor_wechat.as_deref(),
+        r.creater_wechat.as_deref(),
         now,
-    ))?;
-    images(&r.cover_img, &r.share_img, &r.feeds_img)
+    )
 }
 
 /// R4: the same rules as create, minus the fields edit does not take.
 pub(super) fn room_edit(r: &RoomEdit, now: i64) -> Result<()> {
+    fields(r, None, None, now)
+}
+
+fn fields(r: &RoomEdit, sub: Option<&str>, creator: Option<&str>, now: i64) -> Result<()> {
     first(validate::room_form(
         &RoomForm {
             name: &r.name,
@@ -54,8 +51,8 @@ pub(super) fn room_edit(r: &RoomEdit, now: i64) -> Result<()> {
             anchor_wechat: &r.anchor_wechat,
             start_time: r.start_time,
             end_time: r.end_time,
-            sub_anchor_wechat: None,
-            creater_wechat: None,
+            sub_anchor_wechat: sub,
+            creater_wechat: creator,
         },
         now,
     ))?;

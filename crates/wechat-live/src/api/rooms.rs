@@ -177,10 +177,11 @@ impl<'a> Rooms<'a> {
 
 /// What identifies a room we created when its id was lost: everything we chose about it.
 fn same_room(r: &Room, sent: &NewRoom) -> bool {
-    r.name == sent.name
-        && r.start_time == sent.start_time
-        && r.end_time == sent.end_time
-        && r.anchor_name == sent.anchor_name
+    let f = &sent.fields;
+    r.name == f.name
+        && r.start_time == f.start_time
+        && r.end_time == f.end_time
+        && r.anchor_name == f.anchor_name
         && r.room_type.is_none_or(|t| t == sent.room_type)
 }
 

@@ -9,10 +9,11 @@ use serde::Serialize;
 use super::de;
 use super::RoomType;
 
-/// A room to create (R1). Image fields hold media ids from [`crate::api::Media`] uploads.
+/// A room's fields that both create (R1) and edit (R4) send. Image fields hold media ids from
+/// [`crate::api::Media`] uploads.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct NewRoom {
+pub struct RoomEdit {
     /// 6–34 width units (a CJK character counts 2).
     pub name: String,
     /// Background media id (≤ 1080×1920 px, ≤ 2 MiB).
@@ -23,14 +24,9 @@ pub struct NewRoom {
     pub end_time: i64,
     /// 4–30 width units.
     pub anchor_name: String,
-    /// Anchor's WeChat ID; must be real-name verified (else 300036 with a QR code to scan).
+    /// Anchor's WeChat ID; must be real-name verified (create: 300036 with a QR code to scan;
+    /// edit: 300030 without one).
     pub anchor_wechat: String,
-    /// Secondary anchor's WeChat ID.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub sub_anchor_wechat: Option<String>,
-    /// Creator's WeChat ID; when set only the creator, admins and the anchor see the room.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub creater_wechat: Option<String>,
     /// Share card media id (≤ 800×640 px, ≤ 1 MiB).
     pub share_img: String,
     /// Feed cover media id (≤ 800×800 px, ≤ 100 KiB).
@@ -42,9 +38,6 @@ pub struct NewRoom {
         serialize_with = "de::ser_opt_flag"
     )]
     pub feeds_public: Option<bool>,
-    /// Push (RTMP/OBS) or phone (`type`).
-    #[serde(rename = "type")]
-    pub room_type: RoomType,
     /// Hide the like button; cannot be undone after the start.
     #[serde(serialize_with = "de::ser_flag")]
     pub close_like: bool,
@@ -74,83 +67,29 @@ pub struct NewRoom {
     pub close_kf: Option<bool>,
 }
 
-/// A room's editable fields (R4): everything of [`NewRoom`] except type, sub-anchor and creator.
-/// Only rooms that have not started (102) can be edited.
+/// A room to create (R1): the editable fields plus those fixed at creation (type, sub-anchor,
+/// creator). Only rooms that have not started (102) can be edited, with [`RoomEdit`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct RoomEdit {
-    /// 6–34 width units.
-    pub name: String,
-    /// Background media id.
-    pub cover_img: String,
-    /// Unix seconds.
-    pub start_time: i64,
-    /// Unix seconds.
-    pub end_time: i64,
-    /// 4–30 width units.
-    pub anchor_name: String,
-    /// Anchor's WeChat ID (an unverified one gives 300030 here, without a QR code).
-    pub anchor_wechat: String,
-    /// Share card media id.
-    pub share_img: String,
-    /// Feed cover media id.
-    pub feeds_img: String,
-    /// Official-feed inclusion.
-    #[serde(
-        rename = "isFeedsPublic",
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "de::ser_opt_flag"
-    )]
-    pub feeds_public: Option<bool>,
-    /// Hide the like button.
-    #[serde(serialize_with = "de::ser_flag")]
-    pub close_like: bool,
-    /// Hide the goods shelf.
-    #[serde(serialize_with = "de::ser_flag")]
-    pub close_goods: bool,
-    /// Hide the comment box.
-    #[serde(serialize_with = "de::ser_flag")]
-    pub close_comment: bool,
-    /// Replay off.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "de::ser_opt_flag"
-    )]
-    pub close_replay: Option<bool>,
-    /// Sharing off.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "de::ser_opt_flag"
-    )]
-    pub close_share: Option<bool>,
-    /// Customer service off.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "de::ser_opt_flag"
-    )]
-    pub close_kf: Option<bool>,
+pub struct NewRoom {
+    /// Everything edit can change later.
+    #[serde(flatten)]
+    pub fields: RoomEdit,
+    /// Push (RTMP/OBS) or phone (`type`).
+    #[serde(rename = "type")]
+    pub room_type: RoomType,
+    /// Secondary anchor's WeChat ID.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sub_anchor_wechat: Option<String>,
+    /// Creator's WeChat ID; when set only the creator, admins and the anchor see the room.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub creater_wechat: Option<String>,
 }
 
 impl From<&NewRoom> for RoomEdit {
     /// The editable part of a draft, e.g. to re-send a corrected form for an existing room.
     fn from(r: &NewRoom) -> Self {
-        Self {
-            name: r.name.clone(),
-            cover_img: r.cover_img.clone(),
-            start_time: r.start_time,
-            end_time: r.end_time,
-            anchor_name: r.anchor_name.clone(),
-            anchor_wechat: r.anchor_wechat.clone(),
-            share_img: r.share_img.clone(),
-            feeds_img: r.feeds_img.clone(),
-            feeds_public: r.feeds_public,
-            close_like: r.close_like,
-            close_goods: r.close_goods,
-            close_comment: r.close_comment,
-            close_replay: r.close_replay,
-            close_share: r.close_share,
-            close_kf: r.close_kf,
-        }
+        r.fields.clone()
     }
 }
 
@@ -161,24 +100,26 @@ mod tests {
 
     fn room() -> NewRoom {
         NewRoom {
-            name: "春季新品直播".into(),
-            cover_img: "m-cover".into(),
-            start_time: 1_700_000_600,
-            end_time: 1_700_004_200,
-            anchor_name: "主播小王".into(),
-            anchor_wechat: "wang_anchor".into(),
+            fields: RoomEdit {
+                name: "春季新品直播".into(),
+                cover_img: "m-cover".into(),
+                start_time: 1_700_000_600,
+                end_time: 1_700_004_200,
+                anchor_name: "主播小王".into(),
+                anchor_wechat: "wang_anchor".into(),
+                share_img: "m-share".into(),
+                feeds_img: "m-feeds".into(),
+                feeds_public: None,
+                close_like: false,
+                close_goods: true,
+                close_comment: false,
+                close_replay: None,
+                close_share: None,
+                close_kf: None,
+            },
+            room_type: RoomType::Push,
             sub_anchor_wechat: None,
             creater_wechat: None,
-            share_img: "m-share".into(),
-            feeds_img: "m-feeds".into(),
-            feeds_public: None,
-            room_type: RoomType::Push,
-            close_like: false,
-            close_goods: true,
-            close_comment: false,
-            close_replay: None,
-            close_share: None,
-            close_kf: None,
         }
     }
 
@@ -200,10 +141,10 @@ mod tests {
     fn new_room_sends_set_optionals_as_ints() {
         let mut r = room();
         r.room_type = RoomType::Phone;
-        r.feeds_public = Some(false);
-        r.close_replay = Some(false);
-        r.close_share = Some(true);
-        r.close_kf = Some(true);
+        r.fields.feeds_public = Some(false);
+        r.fields.close_replay = Some(false);
+        r.fields.close_share = Some(true);
+        r.fields.close_kf = Some(true);
         r.sub_anchor_wechat = Some("sub".into());
         r.creater_wechat = Some("boss".into());
         let v = serde_json::to_value(r).unwrap();

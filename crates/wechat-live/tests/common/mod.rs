@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 
 use serde_json::{json, Value};
-use wechat_live::model::{NewRoom, RoomType};
+use wechat_live::model::{NewRoom, RoomEdit, RoomType};
 use wechat_live::{Client, Config, RetryPolicy};
 use wechat_live_sim::{start, SimConfig, SimHandle};
 
@@ -163,24 +163,26 @@ impl Env {
     pub async fn new_room(&self, name: &str, anchor_wechat: &str) -> NewRoom {
         let start = self.now() + 3600;
         NewRoom {
-            name: name.to_owned(),
-            cover_img: self.media(1080, 1920).await,
-            start_time: start,
-            end_time: start + 7200,
-            anchor_name: "主播小林".to_owned(),
-            anchor_wechat: anchor_wechat.to_owned(),
+            fields: RoomEdit {
+                name: name.to_owned(),
+                cover_img: self.media(1080, 1920).await,
+                start_time: start,
+                end_time: start + 7200,
+                anchor_name: "主播小林".to_owned(),
+                anchor_wechat: anchor_wechat.to_owned(),
+                share_img: self.media(800, 640).await,
+                feeds_img: self.media(800, 800).await,
+                feeds_public: None,
+                close_like: false,
+                close_goods: false,
+                close_comment: false,
+                close_replay: None,
+                close_share: None,
+                close_kf: None,
+            },
+            room_type: RoomType::Push,
             sub_anchor_wechat: None,
             creater_wechat: None,
-            share_img: self.media(800, 640).await,
-            feeds_img: self.media(800, 800).await,
-            feeds_public: None,
-            room_type: RoomType::Push,
-            close_like: false,
-            close_goods: false,
-            close_comment: false,
-            close_replay: None,
-            close_share: None,
-            close_kf: None,
         }
     }
 }
