@@ -62,27 +62,40 @@ export NO_AT_BRIDGE=1 GTK_A11Y=none
 export LIVEDESK_APP="$APP" LIVEDESK_E2E_DIR="$work/scratch"
 # The app's sandbox simulator picks its own free port; run.mjs reads it from the app's log.
 unset LIVEDESK_SANDBOX_PORT
-WD_PORT=$(free_port); NATIVE_PORT=$(free_port)
-export LIVEDESK_WEBDRIVER="http://127.0.0.1:$WD_PORT"
-export TAURI_DRIVER_PORT=$WD_PORT TAURI_NATIVE_PORT=$NATIVE_PORT
+# Ports are picked free, then handed to tauri-driver: another process may take one in between, so a
+# driver that dies before answering is started again on fresh ports (three tries).
+export -f free_port
 
 status=0
 "$ROOT/scripts/with-keyring.sh" bash -c '
   set -euo pipefail
-  tauri-driver --port "$TAURI_DRIVER_PORT" --native-port "$TAURI_NATIVE_PORT" >"$LIVEDESK_E2E_DIR/driver.log" 2>&1 &
-  driver=$!
+  driver=
   # Stops the driver and whatever it started (WebKitWebDriver, the app and its WebKit processes),
   # by PID: the tree under the driver, leaves first.
   tree() { local c; for c in $(ps -o pid= --ppid "$1" 2>/dev/null); do tree "$c"; done; echo "$1"; }
-  stop() { local p; for p in $(tree "$driver"); do kill "$p" 2>/dev/null || true; done; wait "$driver" 2>/dev/null || true; }
+  stop() {
+    [ -n "$driver" ] || return 0
+    local p; for p in $(tree "$driver"); do kill "$p" 2>/dev/null || true; done
+    wait "$driver" 2>/dev/null || true
+  }
   trap stop EXIT
   ready=
-  for _ in $(seq 600); do
-    if curl -sf "$LIVEDESK_WEBDRIVER/status" >/dev/null 2>&1; then ready=1; break; fi
-    kill -0 "$driver" 2>/dev/null || break
-    sleep 0.1
+  for attempt in 1 2 3; do
+    TAURI_DRIVER_PORT=$(free_port); TAURI_NATIVE_PORT=$(free_port)
+    export LIVEDESK_WEBDRIVER="http://127.0.0.1:$TAURI_DRIVER_PORT"
+    tauri-driver --port "$TAURI_DRIVER_PORT" --native-port "$TAURI_NATIVE_PORT" >"$LIVEDESK_E2E_DIR/driver.log" 2>&1 &
+    driver=$!
+    for _ in $(seq 600); do
+      if curl -sf "$LIVEDESK_WEBDRIVER/status" >/dev/null 2>&1; then ready=1; break; fi
+      kill -0 "$driver" 2>/dev/null || break
+      sleep 0.1
+    done
+    [ -n "$ready" ] && break
+    echo "e2e: tauri-driver did not answer on $LIVEDESK_WEBDRIVER (try $attempt):" >&2
+    tail -n 5 "$LIVEDESK_E2E_DIR/driver.log" >&2 || true
+    stop
   done
-  [ -n "$ready" ] || { echo "e2e: tauri-driver did not answer on $LIVEDESK_WEBDRIVER" >&2; exit 1; }
+  [ -n "$ready" ] || { echo "e2e: tauri-driver never started" >&2; exit 1; }
   node tests/e2e/run.mjs
 ' || status=$?
 if [ $status -ne 0 ]; then

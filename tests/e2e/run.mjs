@@ -89,6 +89,8 @@ async function shot(s, name) {
   // What the DOM says may not be painted yet: wait for animations, then for two frames, so the
   // picture shows this state.
   await settled(s, `the ${name} screenshot`)
+  // A toast of the previous step (they close after a few seconds) is not part of this screen.
+  await s.until(() => s.execute('return !document.querySelector(".n-message")'), { what: `toasts to close before the ${name} screenshot` })
   await s.executeAsync('const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)))')
   mkdirSync(SHOTS, { recursive: true })
   writeFileSync(join(SHOTS, `${name}.png`), await s.screenshot())
