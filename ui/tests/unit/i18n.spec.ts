@@ -59,11 +59,14 @@ describe('languages', () => {
   it('switches between light and dark themes', async () => {
     const { wrapper, store } = await mountInApp(App, { bare: true })
     expect(store.theme).toBe('light')
+    expect(document.documentElement.style.colorScheme).toBe('light')
     const sw = document.querySelector<HTMLElement>('[data-testid="theme-switch"]')!
     sw.click()
     await flushPromises()
     expect(store.theme).toBe('dark')
     expect(sw.getAttribute('aria-checked')).toBe('true')
+    // Native parts (the content's scrollbar) are told too.
+    expect(document.documentElement.style.colorScheme).toBe('dark')
     wrapper.unmount()
   })
 })
