@@ -111,6 +111,12 @@ mod tests {
             .env(key, value)
             .spawn()
             .unwrap();
+        // spawn returns while the child is still inside exec (the kernel frees a vfork parent
+        // before the new image's environment is in place): until then its environ reads empty.
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while with_marker(&marker).is_empty() && Instant::now() < deadline {
+            sleep(Duration::from_millis(5));
+        }
         assert_eq!(with_marker(&marker), vec![child.id()]);
         let mem = memory(&[child.id()]);
         assert_eq!(mem.len(), 1);
