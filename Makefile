@@ -22,12 +22,14 @@ clippy:
 fmt:
 	$(CARGO) fmt --all
 
-## unit: Rust tests of the core and the simulator (nextest when installed)
+## unit: Rust tests of the core, the simulator and the bench harness (nextest when installed); the
+## Tauri crates are left to `shell` (livedesk) and clippy (tauri-baseline has no tests)
+UNIT_EXCLUDE := --exclude livedesk --exclude tauri-baseline
 unit:
 	@if $(CARGO) nextest --version >/dev/null 2>&1; then \
-		$(CARGO) nextest run --workspace --exclude livedesk --locked --no-fail-fast; \
+		$(CARGO) nextest run --workspace $(UNIT_EXCLUDE) --locked --no-fail-fast; \
 	else \
-		$(CARGO) test --workspace --exclude livedesk --locked --no-fail-fast; \
+		$(CARGO) test --workspace $(UNIT_EXCLUDE) --locked --no-fail-fast; \
 	fi
 	$(CARGO) test --workspace --locked --doc
 
