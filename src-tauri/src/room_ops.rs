@@ -85,31 +85,10 @@ pub async fn create(
     mut form: RoomForm,
 ) -> AppResult<RoomCreated> {
     let client = state.client(account_id)?;
-    let now = now_for(state, account_id).await?;
-    let locale = state.locale.get();
     // The form survives a failed submit, whatever fails.
     save_draft(state, account_id, &form)?;
-    if let Some(first) = rooms::validate_form(&form, now, locale).into_iter().next() {
-        // The message is already in the user's language: the same text in both slots.
-        return Err(AppError::Invalid {
-            field: first.field,
-            zh: first.message.clone(),
-            en: first.message,
-        });
-    }
-    for img in [
-        &mut form.cover_img,
-        &mut form.share_img,
-        &mut form.feeds_img,
-    ]
-    .into_iter()
-    .flatten()
-    {
-        if rooms::needs_upload(img, now) {
-            upload(state, &client, img).await?;
-            // A later failure keeps the fresh media ids.
-        }
-    }
+    check_and_upload(state, account_id, &client, &mut form).await?;
+    // A later failure keeps the fresh media ids.
     save_draft(state, account_id, &form)?;
     let room = rooms::new_room(&form)?;
     match client.rooms().create(&room).await {
@@ -134,6 +113,41 @@ pub async fn create(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// WeChat's rules first (nothing is sent when one fails), then a media id for every picture that has
+/// none or whose id is about to expire. Shared by create and edit.
+async fn check_and_upload(
+    state: &AppState,
+    account_id: &str,
+    client: &wechat_live::Client,
+    form: &mut RoomForm,
+) -> AppResult<()> {
+    let now = now_for(state, account_id).await?;
+    if let Some(first) = rooms::validate_form(form, now, state.locale.get())
+        .into_iter()
+        .next()
+    {
+        // The message is already in the user's language: the same text in both slots.
+        return Err(AppError::Invalid {
+            field: first.field,
+            zh: first.message.clone(),
+            en: first.message,
+        });
+    }
+    for img in [
+        &mut form.cover_img,
+        &mut form.share_img,
+        &mut form.feeds_img,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        if rooms::needs_upload(img, now) {
+            upload(state, client, img).await?;
+        }
+    }
+    Ok(())
 }
 
 async fn upload(
@@ -210,27 +224,7 @@ pub async fn edit(
     mut form: RoomForm,
 ) -> AppResult<()> {
     let client = state.client(account_id)?;
-    let now = now_for(state, account_id).await?;
-    let locale = state.locale.get();
-    if let Some(first) = rooms::validate_form(&form, now, locale).into_iter().next() {
-        return Err(AppError::Invalid {
-            field: first.field,
-            zh: first.message.clone(),
-            en: first.message,
-        });
-    }
-    for img in [
-        &mut form.cover_img,
-        &mut form.share_img,
-        &mut form.feeds_img,
-    ]
-    .into_iter()
-    .flatten()
-    {
-        if rooms::needs_upload(img, now) {
-            upload(state, &client, img).await?;
-        }
-    }
+    check_and_upload(state, account_id, &client, &mut form).await?;
     let room = rooms::new_room(&form)?;
     match client.rooms().edit(room_id, &RoomEdit::from(&room)).await {
         Ok(()) => Ok(()),
