@@ -78,7 +78,7 @@ mod tests {
     }
 
     #[test]
-    fn only_startup_mode_exits_and_off_prints_nothing() {
+    fn only_startup_mode_asks_to_exit() {
         assert!(!BenchMode::Off.report_ready(Duration::from_millis(5), Some(12.5)));
         assert!(!BenchMode::Idle.report_ready(Duration::from_millis(5), Some(12.5)));
         assert!(BenchMode::Startup.report_ready(Duration::from_millis(5), Some(12.5)));
