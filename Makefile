@@ -2,13 +2,15 @@
 SHELL := /bin/bash
 CARGO ?= cargo
 
-.PHONY: test lint fmt check-fmt clippy unit bench bench-app sim app-deps shell bindings run ui e2e screenshots bundle
+.PHONY: dev test lint fmt check-fmt clippy unit bench bench-app sim app-deps shell bindings run ui e2e screenshots bundle
 
 ## test: everything CI runs (lint, then every test suite: core and simulator, shell, UI, the real app)
 test: app-deps lint unit shell ui e2e
 
-## app-deps: the Debian packages the desktop app builds and tests with (Tauri/WebKitGTK, Xvfb, keyring)
+## app-deps: the Rust and Node versions, then the Debian packages the desktop app builds and tests
+## with (Tauri/WebKitGTK, Xvfb, keyring)
 app-deps:
+	scripts/check-toolchain.sh
 	scripts/bootstrap.sh app
 
 lint: check-fmt clippy
@@ -22,14 +24,15 @@ clippy:
 fmt:
 	$(CARGO) fmt --all
 
-## unit: Rust tests of the core, the simulator and the bench harness (nextest when installed); the
-## Tauri crates are left to `shell` (livedesk) and clippy (tauri-baseline has no tests)
+## unit: Rust tests of the client, the simulator, the app core and the bench harness (nextest when
+## installed); the Tauri crates are left to `shell` (livedesk) and clippy (tauri-baseline has no
+## tests). The app core's keyring tests need a Secret Service: the run is inside with-keyring.sh.
 UNIT_EXCLUDE := --exclude livedesk --exclude tauri-baseline
 unit:
 	@if $(CARGO) nextest --version >/dev/null 2>&1; then \
-		$(CARGO) nextest run --workspace $(UNIT_EXCLUDE) --locked --no-fail-fast; \
+		scripts/with-keyring.sh $(CARGO) nextest run --workspace $(UNIT_EXCLUDE) --locked --no-fail-fast; \
 	else \
-		$(CARGO) test --workspace $(UNIT_EXCLUDE) --locked --no-fail-fast; \
+		scripts/with-keyring.sh $(CARGO) test --workspace $(UNIT_EXCLUDE) --locked --no-fail-fast; \
 	fi
 	$(CARGO) test --workspace --locked --doc
 
@@ -53,9 +56,14 @@ sim:
 shell:
 	scripts/with-keyring.sh $(CARGO) test -p livedesk --locked --no-fail-fast
 
-## bindings: regenerate ui/src/api/bindings/ from the Rust IPC types
+## bindings: regenerate ui/src/api/bindings/ from the Rust IPC types (and the core's rules.ts)
 bindings:
-	LIVEDESK_WRITE_BINDINGS=1 $(CARGO) test -p livedesk --locked --lib bindings
+	$(CARGO) test -p livedesk --locked --lib bindings::tests::write_bindings -- --ignored --exact
+
+## dev: the app with the UI's dev server (hot reload on port 1420, as tauri.conf.json's devUrl)
+dev: app-deps
+	scripts/ui-deps.sh
+	TAURI_APP_PATH=src-tauri TAURI_FRONTEND_PATH=ui ui/node_modules/.bin/tauri dev
 
 ## run: install what is missing, build, and open LiveDesk on its sandbox account
 run: app-deps

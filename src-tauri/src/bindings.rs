@@ -1,23 +1,35 @@
-//! TypeScript bindings of the IPC types, generated with ts-rs into `ui/src/api/bindings/`.
+//! TypeScript bindings of the IPC types, generated with ts-rs into `ui/src/api/bindings/`, plus
+//! `rules.ts` (the WeChat rules the UI repeats for display, from `livedesk_core::rules`).
 //!
-//! `cargo test -p livedesk bindings` fails when the committed files drift from the Rust types;
-//! `LIVEDESK_WRITE_BINDINGS=1 cargo test -p livedesk bindings` rewrites them.
+//! `cargo test -p livedesk bindings` fails when a committed file is stale, missing or orphaned;
+//! `make bindings` rewrites the directory (an ignored test, run on purpose, never by `make test`).
 
 use std::path::Path;
 
+use livedesk_core::accounts::{AccountList, AccountView, KeyringStatus, NewAccount, VerifyResult};
+use livedesk_core::rooms::*;
+use livedesk_core::store::Recovered;
+use livedesk_core::{ErrorCode, ErrorDetail, Locale};
 use ts_rs::{Config, ExportError, TS};
 
 use crate::commands::app::AppInfo;
-use crate::error::{IpcError, Locale};
-use crate::ipc::*;
+use crate::error::IpcError;
 
-/// Writes every IPC type (one `<Type>.ts` each) into `dir`.
+/// The generated module of WeChat rules, beside the types.
+pub const RULES_FILE: &str = "rules.ts";
+
+/// Writes every IPC type (one `<Type>.ts` each) and `rules.ts` into `dir`.
 pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     let cfg = Config::new().with_out_dir(dir).with_large_int("number");
     Locale::export_all(&cfg)?;
+    ErrorCode::export_all(&cfg)?;
+    ErrorDetail::export_all(&cfg)?;
     IpcError::export_all(&cfg)?;
     AppInfo::export_all(&cfg)?;
+    Recovered::export_all(&cfg)?;
     AccountView::export_all(&cfg)?;
+    AccountList::export_all(&cfg)?;
+    KeyringStatus::export_all(&cfg)?;
     NewAccount::export_all(&cfg)?;
     VerifyResult::export_all(&cfg)?;
     RoomView::export_all(&cfg)?;
@@ -30,6 +42,10 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     PushAddress::export_all(&cfg)?;
     ShareCode::export_all(&cfg)?;
     ShareImage::export_all(&cfg)?;
+    std::fs::write(
+        dir.join(RULES_FILE),
+        livedesk_core::rules::typescript_module(),
+    )?;
     Ok(())
 }
 
@@ -42,11 +58,12 @@ mod tests {
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/api/bindings")
     }
 
+    /// Every file of `dir` by name (the directory holds generated files only).
     fn read_dir(dir: &std::path::Path) -> BTreeMap<String, String> {
         std::fs::read_dir(dir)
             .map(|rd| {
                 rd.filter_map(Result::ok)
-                    .filter(|e| e.path().extension().is_some_and(|x| x == "ts"))
+                    .filter(|e| e.path().is_file())
                     .map(|e| {
                         (
                             e.file_name().to_string_lossy().into_owned(),
@@ -58,26 +75,84 @@ mod tests {
             .unwrap_or_default()
     }
 
-    #[test]
-    fn bindings_have_not_drifted() {
+    fn fresh() -> BTreeMap<String, String> {
         let tmp = tempfile::tempdir().unwrap();
         super::export_all(tmp.path()).unwrap();
-        let fresh = read_dir(tmp.path());
-        assert!(fresh.contains_key("RoomForm.ts") && fresh.contains_key("IpcError.ts"));
-        if std::env::var_os("LIVEDESK_WRITE_BINDINGS").is_some() {
-            std::fs::create_dir_all(committed_dir()).unwrap();
-            super::export_all(&committed_dir()).unwrap();
-            return;
-        }
-        // Only our generated files are compared: the UI may keep other files there.
+        read_dir(tmp.path())
+    }
+
+    #[test]
+    fn bindings_have_not_drifted() {
+        let fresh = fresh();
+        assert!(fresh.contains_key("RoomForm.ts") && fresh.contains_key("ErrorCode.ts"));
         let committed = read_dir(&committed_dir());
+        let hint = "run `make bindings` and commit ui/src/api/bindings/";
         for (name, text) in &fresh {
             assert_eq!(
                 committed.get(name),
                 Some(text),
-                "ui/src/api/bindings/{name} differs from the Rust types: run \
-                 LIVEDESK_WRITE_BINDINGS=1 cargo test -p livedesk bindings and commit"
+                "ui/src/api/bindings/{name} is missing or stale: {hint}"
             );
         }
+        let orphans: Vec<_> = committed
+            .keys()
+            .filter(|k| !fresh.contains_key(*k))
+            .collect();
+        assert!(
+            orphans.is_empty(),
+            "ui/src/api/bindings/ holds files no Rust type generates: {orphans:?}: {hint}"
+        );
+    }
+
+    /// `make bindings`: rewrites the committed directory (stale and orphaned files removed).
+    #[test]
+    #[ignore = "writes ui/src/api/bindings/: run through `make bindings`"]
+    fn write_bindings() {
+        let dir = committed_dir();
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir).unwrap();
+        }
+        std::fs::create_dir_all(&dir).unwrap();
+        super::export_all(&dir).unwrap();
+    }
+
+    /// The command names `ui/src/api/commands.ts` calls (`call<T>('name', …)`).
+    fn ui_calls() -> Vec<String> {
+        let src = std::fs::read_to_string(
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/api/commands.ts"),
+        )
+        .unwrap();
+        let mut out = Vec::new();
+        let mut rest = src.as_str();
+        while let Some(i) = rest.find("call<") {
+            rest = &rest[i + 5..];
+            let Some(open) = rest.find("('") else { break };
+            let name_start = &rest[open + 2..];
+            let end = name_start.find('\'').unwrap();
+            out.push(name_start[..end].to_owned());
+            rest = &name_start[end..];
+        }
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn the_ui_calls_exactly_the_registered_commands() {
+        let mut registered: Vec<String> = crate::COMMANDS.iter().map(|s| (*s).to_owned()).collect();
+        registered.sort();
+        let calls = ui_calls();
+        let missing: Vec<_> = calls.iter().filter(|c| !registered.contains(c)).collect();
+        let unused: Vec<_> = registered.iter().filter(|c| !calls.contains(c)).collect();
+        assert!(
+            missing.is_empty(),
+            "the UI calls unregistered commands: {missing:?}"
+        );
+        assert!(
+            unused.is_empty(),
+            "registered commands the UI never calls: {unused:?}"
+        );
+        let mut dedup = calls.clone();
+        dedup.dedup();
+        assert_eq!(dedup, calls, "a command is wrapped twice in commands.ts");
     }
 }

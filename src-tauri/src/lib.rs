@@ -1,59 +1,61 @@
-//! LiveDesk's desktop shell: Tauri commands over the `wechat-live` core, the OS keyring, SQLite and
-//! the in-process sandbox simulator.
+//! LiveDesk's desktop shell: thin Tauri commands over `livedesk-core`, and the window. Everything
+//! the window and the CLI share lives in the core.
 
-pub mod accounts;
 pub mod bindings;
 pub mod commands;
 pub mod error;
-pub mod images;
-pub mod ipc;
-pub mod room_ops;
-pub mod rooms;
-pub mod sandbox;
 pub mod startup;
-pub mod state;
-pub mod store;
-pub mod vault;
 
+use livedesk_core::Core;
 use tauri::{Manager, Runtime};
-
-use crate::state::AppState;
 
 /// The app's identifier, also the keyring service of its secrets.
 pub const IDENTIFIER: &str = "app.livedesk.desktop";
 
+/// Lists every command once: it registers them ([`with_commands`]) and names them
+/// ([`COMMANDS`]), so a test can hold the UI's calls against what is registered.
+macro_rules! app_commands {
+    ($($area:ident :: $name:ident),* $(,)?) => {
+        /// The names of every registered command.
+        pub const COMMANDS: &[&str] = &[$(stringify!($name)),*];
+
+        /// Registers every command on `builder` (tests pass Tauri's `mock_builder()`).
+        pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+            builder.invoke_handler(tauri::generate_handler![$(commands::$area::$name),*])
+        }
+    };
+}
+
+app_commands![
+    app::set_locale,
+    app::app_info,
+    app::app_ready,
+    accounts::accounts_list,
+    accounts::account_add,
+    accounts::account_rename,
+    accounts::account_set_secret,
+    accounts::account_remove,
+    accounts::account_verify,
+    rooms::rooms_cached,
+    rooms::rooms_refresh,
+    rooms::room_validate,
+    rooms::room_create,
+    rooms::room_find_created,
+    rooms::room_edit_load,
+    rooms::room_edit,
+    rooms::room_delete,
+    rooms::room_push_address,
+    rooms::room_share_code,
+    rooms::share_save,
+    drafts::draft_load,
+    drafts::draft_save,
+    drafts::draft_clear,
+    media::image_prepare,
+];
+
 /// The builder with every command registered; `run` adds plugins and the window.
 pub fn builder<R: Runtime>() -> tauri::Builder<R> {
     with_commands(tauri::Builder::<R>::new())
-}
-
-/// Registers every command on `builder` (tests pass Tauri's `mock_builder()`).
-pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
-    builder.invoke_handler(tauri::generate_handler![
-        commands::app::set_locale,
-        commands::app::app_info,
-        commands::app::app_ready,
-        commands::accounts::accounts_list,
-        commands::accounts::account_add,
-        commands::accounts::account_rename,
-        commands::accounts::account_set_secret,
-        commands::accounts::account_remove,
-        commands::accounts::account_verify,
-        commands::rooms::rooms_cached,
-        commands::rooms::rooms_refresh,
-        commands::rooms::room_validate,
-        commands::rooms::room_create,
-        commands::rooms::room_edit_load,
-        commands::rooms::room_edit,
-        commands::rooms::room_delete,
-        commands::rooms::room_push_address,
-        commands::rooms::room_share_code,
-        commands::rooms::share_save,
-        commands::drafts::draft_load,
-        commands::drafts::draft_save,
-        commands::drafts::draft_clear,
-        commands::media::image_prepare,
-    ])
 }
 
 /// Runs the desktop app.
@@ -77,15 +79,15 @@ pub fn run() {
         .setup(|app| {
             log::info!("setup after {} ms", startup::since_start().as_millis());
             let data_dir = app.path().app_data_dir()?;
-            let state = tauri::async_runtime::block_on(AppState::init(&data_dir, IDENTIFIER))
+            let core = tauri::async_runtime::block_on(Core::open(&data_dir, IDENTIFIER))
                 .map_err(|e| Box::new(e) as Box<dyn std::error::Error>)?;
             log::info!(
                 "state ready after {} ms",
                 startup::since_start().as_millis()
             );
             // The e2e tests read this line to reach the sandbox's control plane.
-            log::info!("LIVEDESK_SANDBOX_PORT={}", state.sandbox.port());
-            app.manage(state);
+            log::info!("LIVEDESK_SANDBOX_PORT={}", core.sandbox.port());
+            app.manage(core);
             Ok(())
         })
         .build(tauri::generate_context!())
@@ -95,8 +97,8 @@ pub fn run() {
         });
     app.run(|handle, event| {
         if let tauri::RunEvent::Exit = event {
-            if let Some(state) = handle.try_state::<AppState>() {
-                tauri::async_runtime::block_on(state.sandbox.shutdown());
+            if let Some(core) = handle.try_state::<Core>() {
+                tauri::async_runtime::block_on(core.shutdown());
             }
         }
     });

@@ -4,6 +4,7 @@
 mod common;
 
 use common::{files_containing, TestApp};
+use livedesk_core::vault::SecretKind;
 use serde_json::{json, Value};
 use wechat_live_sim::SimConfig;
 
@@ -33,11 +34,14 @@ fn add_verify_rename_replace_remove_and_the_secret_is_nowhere_on_disk() {
     assert!(added["verifiedAt"].as_i64().is_some());
     assert!(!added.to_string().contains(&canary));
 
-    let list: Vec<Value> = app.ok("accounts_list", json!({}));
+    let listed: Value = app.ok("accounts_list", json!({}));
+    assert_eq!(listed["keyring"], "ok");
+    let list = listed["accounts"].as_array().unwrap();
     assert_eq!(list.len(), 2);
     assert_eq!(list[0]["sandbox"], true);
     assert_eq!(list[1]["id"], id.as_str());
-    assert!(!serde_json::to_string(&list).unwrap().contains(&canary));
+    assert_eq!(list[1]["secretSet"], true);
+    assert!(!listed.to_string().contains(&canary));
 
     let verified: Value = app.ok("account_verify", json!({"id": id}));
     assert_eq!(verified["ok"], true);
@@ -58,17 +62,17 @@ fn add_verify_rename_replace_remove_and_the_secret_is_nowhere_on_disk() {
     assert_eq!(verified["ok"], true);
 
     // The secret is in the keyring and nowhere in the app's data dir (SQLite, WAL, images).
-    assert!(app.state().vault.has(&id).unwrap());
+    assert!(app.core().vault.has(SecretKind::AppSecret, &id).unwrap());
     let hits = files_containing(app.data_dir(), canary.as_bytes());
     assert!(hits.is_empty(), "secret found in {hits:?}");
 
     app.ok::<Value>("account_remove", json!({"id": id}));
     assert!(
-        !app.state().vault.has(&id).unwrap(),
+        !app.core().vault.has(SecretKind::AppSecret, &id).unwrap(),
         "keyring entry removed"
     );
-    let list: Vec<Value> = app.ok("accounts_list", json!({}));
-    assert_eq!(list.len(), 1);
+    let list: Value = app.ok("accounts_list", json!({}));
+    assert_eq!(list["accounts"].as_array().unwrap().len(), 1);
     tauri::async_runtime::block_on(sim.shutdown());
 }
 
@@ -83,8 +87,12 @@ fn a_rejected_secret_leaves_nothing_behind() {
     );
     assert_eq!(e["code"], "wechat", "{e}");
     assert!(e["detail"]["errcode"].as_i64().is_some());
-    let list: Vec<Value> = app.ok("accounts_list", json!({}));
-    assert_eq!(list.len(), 1, "only the sandbox");
+    let list: Value = app.ok("accounts_list", json!({}));
+    assert_eq!(
+        list["accounts"].as_array().unwrap().len(),
+        1,
+        "only the sandbox"
+    );
     tauri::async_runtime::block_on(sim.shutdown());
 }
 
@@ -102,4 +110,18 @@ fn bad_input_is_a_field_error_before_the_keyring() {
         json!({"input": {"name": "x", "appId": "wx12", "secret": "s", "baseUrl": "ftp://x"}}),
     );
     assert_eq!(e["field"], "baseUrl");
+    // The secret never goes over plain http to another machine: refused before the keyring.
+    let e = app.err(
+        "account_add",
+        json!({"input": {"name": "x", "appId": "wx12", "secret": "s",
+                          "baseUrl": "http://api.weixin.qq.com"}}),
+    );
+    assert_eq!(e["code"], "validation", "{e}");
+    assert_eq!(e["field"], "baseUrl", "{e}");
+    let list: Value = app.ok("accounts_list", json!({}));
+    assert_eq!(
+        list["accounts"].as_array().unwrap().len(),
+        1,
+        "nothing stored"
+    );
 }

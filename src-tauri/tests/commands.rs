@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{picture, sim_get, TestApp};
+use common::{picture, sim_delete, sim_get, sim_post, TestApp};
 use serde_json::{json, Value};
 
 fn now() -> i64 {
@@ -46,7 +46,8 @@ fn create_requests(app: &TestApp) -> usize {
 fn sandbox_is_first_and_its_demo_rooms_list_with_covers() {
     let app = TestApp::new();
     let info: Value = app.ok("app_info", json!({}));
-    let accounts: Vec<Value> = app.ok("accounts_list", json!({}));
+    let listed: Value = app.ok("accounts_list", json!({}));
+    let accounts = listed["accounts"].as_array().unwrap();
     assert_eq!(accounts[0]["id"], info["sandboxAccountId"]);
     assert_eq!(accounts[0]["sandbox"], true);
     assert_eq!(accounts[0]["secretSet"], true);
@@ -316,4 +317,109 @@ fn a_started_room_cannot_be_edited() {
     assert_eq!(e["code"], "wechat", "{e}");
     assert_eq!(e["detail"]["errcode"], 300023, "{e}");
     assert_eq!(e["message"], "只有尚未开播的直播间可以编辑", "{e}");
+}
+
+#[test]
+fn a_create_cut_off_after_sending_is_maybe_sent_and_the_room_list_finds_it() {
+    let app = TestApp::new();
+    let f = form(&app, "断网测试直播间", "wang_anchor");
+    let before = create_requests(&app);
+    // WeChat creates the room, then the connection drops before the answer; the client's own
+    // look at the room list fails too, so nobody can tell whether the room exists.
+    sim_post(
+        &app.sim(),
+        "/__sim/faults",
+        json!({"path": "/wxaapi/broadcast/room/create", "kind": "drop_after", "count": 1}),
+    );
+    sim_post(
+        &app.sim(),
+        "/__sim/faults",
+        json!({"path": "/wxa/business/getliveinfo", "kind": "drop", "count": 100}),
+    );
+    let e = app.err("room_create", json!({"accountId": "sandbox", "form": f}));
+    assert_eq!(e["code"], "maybe_sent", "{e}");
+    assert!(
+        e["message"].as_str().unwrap().contains("检查直播间列表"),
+        "says what to check, not 'retry': {e}"
+    );
+    assert_eq!(create_requests(&app), before + 1, "sent once, not resent");
+    // The form survived, with the media ids of its uploads.
+    let draft: Value = app.ok("draft_load", json!({"accountId": "sandbox"}));
+    assert_eq!(draft["name"], "断网测试直播间");
+    assert!(draft["coverImg"]["mediaId"].is_string());
+
+    // The network is back: checking the list finds the room that was made, and the draft is done.
+    sim_delete(&app.sim(), "/__sim/faults");
+    let found: Value = app.ok(
+        "room_find_created",
+        json!({"accountId": "sandbox", "form": draft}),
+    );
+    let id = found["roomId"].as_i64().expect("the room was found");
+    assert_eq!(
+        sim_get(&app.sim(), &format!("/__sim/rooms/{id}"))["name"],
+        "断网测试直播间"
+    );
+    assert_eq!(create_requests(&app), before + 1, "still one create");
+    assert_eq!(
+        app.ok::<Value>("draft_load", json!({"accountId": "sandbox"})),
+        Value::Null
+    );
+    // A form that was never created is not found.
+    let other = form(&app, "从未创建的直播间", "wang_anchor");
+    let none: Value = app.ok(
+        "room_find_created",
+        json!({"accountId": "sandbox", "form": other}),
+    );
+    assert_eq!(none, Value::Null);
+}
+
+#[test]
+fn a_create_refused_before_sending_is_a_network_error_that_keeps_the_form() {
+    let app = TestApp::new();
+    let f = form(&app, "网络故障测试直播", "wang_anchor");
+    // Every create request is answered with a gateway error page.
+    sim_post(
+        &app.sim(),
+        "/__sim/faults",
+        json!({"path": "/wxaapi/broadcast/room/create", "kind": "html502"}),
+    );
+    let e = app.err("room_create", json!({"accountId": "sandbox", "form": f}));
+    assert!(
+        e["code"] == "network" || e["code"] == "maybe_sent",
+        "a gateway error is never a plain success: {e}"
+    );
+    let draft: Value = app.ok("draft_load", json!({"accountId": "sandbox"}));
+    assert_eq!(draft["name"], "网络故障测试直播");
+}
+
+#[test]
+fn a_garbage_database_is_moved_aside_and_the_app_opens_on_a_fresh_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join(livedesk_core::DB_FILE);
+    let garbage = b"LiveDesk? no: these bytes are not SQLite at all. ".repeat(200);
+    std::fs::write(&db, &garbage).unwrap();
+    let app = TestApp::over(
+        dir,
+        format!("app.livedesk.test.{:016x}", common::rand_u64()),
+    );
+    let info: Value = app.ok("app_info", json!({}));
+    let moved = info["storeRecovered"]["movedTo"].as_str().expect("{info}");
+    assert!(moved.contains(".corrupt-"), "{moved}");
+    assert_eq!(
+        std::fs::read(moved).unwrap(),
+        garbage,
+        "the bad file is kept"
+    );
+    // The app works on the fresh store: the sandbox lists its rooms, and a draft is saved.
+    let rooms: Value = app.ok("rooms_refresh", json!({"accountId": "sandbox"}));
+    assert!(!rooms["rooms"].as_array().unwrap().is_empty());
+    let f = form(&app, "新数据库里的草稿", "wang_anchor");
+    app.ok::<Value>("draft_save", json!({"accountId": "sandbox", "form": f}));
+    let draft: Value = app.ok("draft_load", json!({"accountId": "sandbox"}));
+    assert_eq!(draft["name"], "新数据库里的草稿");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
 }

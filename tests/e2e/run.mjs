@@ -69,13 +69,37 @@ function picture(name, size, color) {
 
 const now = () => Math.floor(Date.now() / 1000)
 
-function form(name, anchorWechat, images) {
+/** What a person types into the create form; the pictures are handed over by path (the native file
+ * dialog cannot be driven), everything else is typed. */
+function room(name, anchorWechat) {
+  const start = new Date((now() + 3600) * 1000)
+  start.setSeconds(0, 0)
+  return { name, anchorName: '主播小王', anchorWechat, start, end: new Date(start.getTime() + 2 * 3600 * 1000) }
+}
+
+/** `yyyy-MM-dd HH:mm` in local time, the date pickers' format. */
+function pickerText(d) {
+  const p = (n) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`
+}
+
+/** An otherwise empty draft holding only the three prepared pictures. */
+function picturesOnly(images) {
   return {
-    name, anchorName: '主播小王', anchorWechat, subAnchorWechat: '', createrWechat: '',
-    startTime: now() + 3600, endTime: now() + 3 * 3600, roomType: 1,
-    closeLike: false, closeGoods: false, closeComment: false, closeReplay: true, closeShare: false,
-    closeKf: true, isFeedsPublic: true, ...images,
+    name: '', anchorName: '', anchorWechat: '', subAnchorWechat: '', createrWechat: '',
+    startTime: null, endTime: null, roomType: 1,
+    closeLike: false, closeGoods: false, closeComment: false, closeReplay: false, closeShare: false,
+    closeKf: false, isFeedsPublic: true, ...images,
   }
+}
+
+const TAB = '\uE004'
+
+/** Types into a form field as a person does: click, keys, Tab away (which closes a date picker). */
+async function typeField(s, testid, text) {
+  const el = await s.waitFor(`[data-testid="${testid}"] input`)
+  await s.clickWhenFree(el)
+  await s.type(el, text + TAB)
 }
 
 /** Waits until no finite CSS transition or animation runs (a modal's entrance, a spinner's fade). */
@@ -105,13 +129,22 @@ async function openRooms(s) {
     { what: 'the rooms page' })
 }
 
-/** Saves `f` as the draft (as the form's own autosave does), then opens the create form on it. */
-async function openCreateWith(s, f) {
+/** Opens a new create form with the pictures attached, and types the room into it. */
+async function openCreateAndType(s, images, r) {
   await openRooms(s)
-  await s.invoke('draft_save', { accountId: 'sandbox', form: f })
+  await s.invoke('draft_save', { accountId: 'sandbox', form: picturesOnly(images) })
   await s.click(await s.waitFor('[data-testid="room-new"]'))
-  await s.waitFor('[data-testid="draft-restored"]')
-  await s.until(async () => (await inputValue(s, 'input-name')) === f.name, { what: `the draft "${f.name}" in the form` })
+  await s.waitFor('[data-testid="image-feeds-preview"]')
+  await typeField(s, 'input-name', r.name)
+  await typeField(s, 'input-anchorName', r.anchorName)
+  await typeField(s, 'input-anchorWechat', r.anchorWechat)
+  // The end first: picking a start fills an empty end with start + 2 h.
+  await typeField(s, 'input-endTime', pickerText(r.end))
+  await typeField(s, 'input-startTime', pickerText(r.start))
+  for (const [testid, want] of [['input-name', r.name], ['input-anchorWechat', r.anchorWechat],
+    ['input-startTime', pickerText(r.start)], ['input-endTime', pickerText(r.end)]]) {
+    await s.until(async () => (await inputValue(s, testid)) === want, { what: `"${want}" in ${testid}` })
+  }
 }
 
 
@@ -165,7 +198,7 @@ try {
   })
 
   await step('a bad name shows a field error and sends nothing', async () => {
-    await openCreateWith(s, form('短', 'wang_anchor', images))
+    await openCreateAndType(s, images, room('短', 'wang_anchor'))
     await sim('DELETE', '/__sim/requests')
     await s.click(await s.waitFor('[data-testid="create-submit"]'))
     const feedback = await s.until(async () => {
@@ -182,9 +215,9 @@ try {
 
   let roomId = 0
   await step('a push room is created with three images', async () => {
-    await openCreateWith(s, form('端到端测试直播间', 'wang_anchor', images))
+    const r = room('端到端测试直播间', 'wang_anchor')
+    await openCreateAndType(s, images, r)
     await sim('DELETE', '/__sim/requests')
-    await s.waitFor('[data-testid="image-feeds-preview"]')
     await shot(s, 'create')
     await s.click(await s.waitFor('[data-testid="create-submit"]'))
     const url = await s.until(async () => {
@@ -194,7 +227,17 @@ try {
     roomId = Number(url.split('/').pop())
     const sent = await sim('GET', '/__sim/requests')
     assert.equal(sent.filter((r) => r.path === '/cgi-bin/media/upload').length, 3, 'three uploads')
-    assert.equal(sent.filter((r) => r.path === '/wxaapi/broadcast/room/create').length, 1, 'one create')
+    const creates = sent.filter((q) => q.path === '/wxaapi/broadcast/room/create')
+    assert.equal(creates.length, 1, 'one create')
+    // What was typed is what WeChat received.
+    const body = creates[0].body
+    assert.equal(body.name, r.name)
+    assert.equal(body.anchorName, r.anchorName)
+    assert.equal(body.anchorWechat, r.anchorWechat)
+    assert.equal(Number(body.startTime), r.start.getTime() / 1000)
+    assert.equal(Number(body.endTime), r.end.getTime() / 1000)
+    const record = await sim('GET', `/__sim/rooms/${roomId}`)
+    assert.equal(record.name, r.name)
   })
 
   await step('server and stream key on screen match the simulator, and the QR shows', async () => {
@@ -231,7 +274,7 @@ try {
   })
 
   await step('an unverified anchor gets the real-name QR', async () => {
-    await openCreateWith(s, form('实名认证测试直播', 'unverified_e2e', images))
+    await openCreateAndType(s, images, room('实名认证测试直播', 'unverified_e2e'))
     await s.click(await s.waitFor('[data-testid="create-submit"]'))
     await s.waitFor('[data-testid="anchor-modal"]', { timeoutMs: 30000 })
     const qr = await s.waitFor('[data-testid="anchor-qr"]', { timeoutMs: 30000 })
@@ -257,6 +300,17 @@ try {
       return t.includes('E2E 小程序') && t
     }, { what: 'the added account in the table', timeoutMs: 30000 })
     await shot(s, 'accounts')
+  })
+
+  await step('the window may call only what its capability lists', async () => {
+    // Granted: writing to the clipboard (the copy buttons).
+    await s.invoke('plugin:clipboard-manager|write_text', { text: 'livedesk-e2e' })
+    // Not granted (no core:default, no clipboard read): refused by Tauri before any code runs.
+    for (const [cmd, args] of [['plugin:clipboard-manager|read_text', {}], ['plugin:app|version', {}], ['plugin:event|listen', { event: 'x', target: { kind: 'Any' }, handler: 0 }]]) {
+      const refusal = await s.invoke(cmd, args).then(() => null, (e) => e.message)
+      assert.ok(refusal, `${cmd} was allowed`)
+      assert.match(refusal, /not allowed|denied|permission/i, `${cmd}: ${refusal}`)
+    }
   })
 
   await step('the webview storage holds preferences, not the secret', async () => {

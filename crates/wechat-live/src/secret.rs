@@ -37,6 +37,14 @@ impl fmt::Display for Secret {
     }
 }
 
+/// A secret arrives from a form or a config file as a plain string and is wrapped at once: there
+/// is no `Serialize`, so it never goes back out the same way.
+impl<'de> serde::Deserialize<'de> for Secret {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        <String as serde::Deserialize>::deserialize(d).map(Secret::new)
+    }
+}
+
 impl From<String> for Secret {
     fn from(value: String) -> Self {
         Self::new(value)
@@ -58,5 +66,17 @@ mod tests {
         let s = Secret::new("hunter2");
         assert_eq!(format!("{s:?} {s}"), "<redacted> <redacted>");
         assert_eq!(s.expose(), "hunter2");
+    }
+
+    #[test]
+    fn deserializes_from_a_string_and_stays_redacted() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Form {
+            secret: Secret,
+        }
+        let f: Form = serde_json::from_str(r#"{"secret":"hunter2"}"#).unwrap();
+        assert_eq!(f.secret.expose(), "hunter2");
+        assert!(!format!("{f:?}").contains("hunter2"));
     }
 }

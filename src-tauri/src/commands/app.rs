@@ -1,13 +1,14 @@
 //! App-wide commands: the user's language and what the UI needs to know at start.
 
+use livedesk_core::sandbox::SANDBOX_ID;
+use livedesk_core::store::Recovered;
+use livedesk_core::{Core, Locale};
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 use ts_rs::TS;
 
-use crate::error::{IpcError, Locale};
-use crate::sandbox::SANDBOX_ID;
+use crate::error::IpcError;
 use crate::startup::{self, BenchMode};
-use crate::state::AppState;
 
 /// What the UI learns at start.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -17,21 +18,24 @@ pub struct AppInfo {
     pub version: String,
     /// The sandbox account's id (always present, always first).
     pub sandbox_account_id: String,
+    /// Set when the database could not be read at start: it was moved aside and a fresh one used.
+    pub store_recovered: Option<Recovered>,
 }
 
 /// Sets the language of messages (errors, validation).
 #[tauri::command]
-pub fn set_locale(state: State<'_, AppState>, locale: Locale) -> Result<(), IpcError> {
-    state.locale.set(locale);
+pub fn set_locale(core: State<'_, Core>, locale: Locale) -> Result<(), IpcError> {
+    core.locale.set(locale);
     Ok(())
 }
 
-/// Version and sandbox id.
+/// Version, sandbox id, and whether the store had to be started afresh.
 #[tauri::command]
-pub fn app_info() -> Result<AppInfo, IpcError> {
+pub fn app_info(core: State<'_, Core>) -> Result<AppInfo, IpcError> {
     Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION").to_owned(),
         sandbox_account_id: SANDBOX_ID.to_owned(),
+        store_recovered: core.store_recovered.clone(),
     })
 }
 

@@ -6,7 +6,7 @@
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
-use livedesk_lib::state::AppState;
+use livedesk_core::Core;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use tauri::ipc::{CallbackFn, InvokeBody};
@@ -28,9 +28,14 @@ impl TestApp {
     pub fn new() -> Self {
         let dir = tempfile::tempdir().unwrap();
         let service = format!("app.livedesk.test.{:016x}", rand_u64());
-        let state = tauri::async_runtime::block_on(AppState::init(dir.path(), &service)).unwrap();
+        Self::over(dir, service)
+    }
+
+    /// An app over an existing data dir (a store left by an earlier run, a corrupt file).
+    pub fn over(dir: tempfile::TempDir, service: String) -> Self {
+        let core = tauri::async_runtime::block_on(Core::open(dir.path(), &service)).unwrap();
         let app = livedesk_lib::with_commands(mock_builder())
-            .manage(state)
+            .manage(core)
             .build(mock_context(noop_assets()))
             .unwrap();
         let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
@@ -44,8 +49,8 @@ impl TestApp {
         }
     }
 
-    pub fn state(&self) -> tauri::State<'_, AppState> {
-        self.app.state::<AppState>()
+    pub fn core(&self) -> tauri::State<'_, Core> {
+        self.app.state::<Core>()
     }
 
     pub fn data_dir(&self) -> &Path {
@@ -54,7 +59,7 @@ impl TestApp {
 
     /// The sandbox's base URL (for its `/__sim/` control plane).
     pub fn sim(&self) -> String {
-        self.state().sandbox.base_url().to_owned()
+        self.core().sandbox.base_url().to_owned()
     }
 
     /// Calls a command like `invoke(cmd, args)` in the UI: Ok(value) or Err(IpcError JSON).
@@ -104,6 +109,32 @@ pub fn sim_get(base: &str, path: &str) -> Value {
             .json::<Value>()
             .await
             .unwrap()
+    })
+}
+
+/// POST JSON to a simulator control-plane path.
+pub fn sim_post(base: &str, path: &str, body: Value) -> Value {
+    tauri::async_runtime::block_on(async {
+        let res = reqwest::Client::new()
+            .post(format!("{base}{path}"))
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert!(res.status().is_success(), "POST {path}: {}", res.status());
+        res.json::<Value>().await.unwrap_or(Value::Null)
+    })
+}
+
+/// DELETE a simulator control-plane path.
+pub fn sim_delete(base: &str, path: &str) {
+    tauri::async_runtime::block_on(async {
+        let res = reqwest::Client::new()
+            .delete(format!("{base}{path}"))
+            .send()
+            .await
+            .unwrap();
+        assert!(res.status().is_success(), "DELETE {path}: {}", res.status());
     })
 }
 

@@ -1,6 +1,7 @@
-// One typed function per command of brief/ipc-contract.md. Argument names are camelCase: Tauri maps
-// them to the Rust functions' snake_case parameters.
+// One typed function per command the shell registers (a Rust test holds this file against its list).
+// Argument names are camelCase: Tauri maps them to the Rust functions' snake_case parameters.
 import { call } from './ipc'
+import type { AccountList } from './bindings/AccountList'
 import type { AccountView } from './bindings/AccountView'
 import type { AppInfo } from './bindings/AppInfo'
 import type { FieldError } from './bindings/FieldError'
@@ -23,7 +24,7 @@ export const appInfo = () => call<AppInfo>('app_info')
 /** Tells the shell the page is interactive (it logs the time; `make bench` measures it). */
 export const appReady = (pageMs: number) => call<void>('app_ready', { pageMs })
 
-export const accountsList = () => call<AccountView[]>('accounts_list')
+export const accountsList = () => call<AccountList>('accounts_list')
 export const accountAdd = (input: NewAccount) => call<AccountView>('account_add', { input })
 export const accountRename = (id: string, name: string) => call<AccountView>('account_rename', { id, name })
 export const accountSetSecret = (id: string, secret: string) =>
@@ -44,6 +45,9 @@ export const imagePrepare = (slot: ImageSlot, path: string) => call<ImageRef>('i
 
 export const roomCreate = (accountId: string, form: RoomForm) =>
   call<RoomCreated>('room_create', { accountId, form })
+/** After a `maybe_sent` create: looks for the room in a fresh list (null when it is not there). */
+export const roomFindCreated = (accountId: string, form: RoomForm) =>
+  call<RoomCreated | null>('room_find_created', { accountId, form })
 export const roomEditLoad = (accountId: string, roomId: number) =>
   call<RoomForm>('room_edit_load', { accountId, roomId })
 export const roomEdit = (accountId: string, roomId: number, form: RoomForm) =>

@@ -1,31 +1,23 @@
+import type { ErrorCode } from './bindings/ErrorCode'
+import type { ErrorDetail } from './bindings/ErrorDetail'
 import type { IpcError as IpcErrorShape } from './bindings/IpcError'
 
-/** Stable machine codes the shell sends (brief/ipc-contract.md, "Errors"). */
-export type IpcErrorCode =
-  | 'validation'
-  | 'wechat'
-  | 'anchor_not_verified'
-  | 'network'
-  | 'timeout'
-  | 'keyring_unavailable'
-  | 'keyring_locked'
-  | 'not_found'
-  | 'storage'
-  | 'image'
-  | 'config'
-  // Not from the shell: the call itself failed (no Tauri, malformed answer).
-  | 'ipc'
+/**
+ * The codes the shell sends are the core's `ErrorCode` (generated); `ipc` is the UI's own: the call
+ * itself failed (no Tauri, a malformed answer).
+ */
+export type IpcErrorCode = ErrorCode | 'ipc'
 
 /**
  * The one error type views see. `message` is already in the user's language (the shell is told the
  * locale with `set_locale`), so views show it as is and branch only on `code`.
  */
 export class IpcError extends Error {
-  readonly code: string
+  readonly code: IpcErrorCode
   readonly field?: string
-  readonly detail?: Record<string, unknown>
+  readonly detail?: ErrorDetail
 
-  constructor(code: string, message: string, field?: string, detail?: Record<string, unknown>) {
+  constructor(code: IpcErrorCode, message: string, field?: string, detail?: ErrorDetail) {
     super(message)
     this.name = 'IpcError'
     this.code = code
@@ -35,8 +27,7 @@ export class IpcError extends Error {
 
   /** The real-name QR (a PNG data URL fetched by the core) of an `anchor_not_verified` error. */
   get qrcode(): string | null {
-    const q = this.detail?.qrcode
-    return typeof q === 'string' ? q : null
+    return this.detail?.qrcode ?? null
   }
 
   is(code: IpcErrorCode): boolean {
@@ -57,7 +48,7 @@ export function toIpcError(raw: unknown): IpcError {
       shape.code,
       shape.message,
       typeof shape.field === 'string' ? shape.field : undefined,
-      isRecord(shape.detail) ? shape.detail : undefined,
+      isRecord(shape.detail) ? (shape.detail as ErrorDetail) : undefined,
     )
   }
   if (raw instanceof Error) return new IpcError('ipc', raw.message)

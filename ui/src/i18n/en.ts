@@ -1,4 +1,5 @@
 import type zh from './zh-CN'
+import { statusNames } from './statusNames'
 
 const en: typeof zh = {
   app: {
@@ -11,6 +12,9 @@ const en: typeof zh = {
     sandbox: 'Sandbox',
     sandboxHint: 'The sandbox account talks to the built-in simulator: try everything without WeChat credentials.',
     loadFailed: 'Cannot reach the app backend: {message}',
+    storeRecoveredTitle: 'The local database could not be read',
+    storeRecoveredBody: 'The local database file was damaged or unreadable. LiveDesk moved it, untouched, to the place below and carries on with a fresh database: accounts must be added again; drafts and cached room lists are empty. AppSecrets in the OS keyring are not affected.',
+    storeRecoveredOk: 'OK',
     retry: 'Retry',
   },
   common: {
@@ -66,6 +70,11 @@ const en: typeof zh = {
     sandboxLocked: 'The sandbox account cannot be removed',
     keyringUnavailableTitle: 'The OS keyring is unavailable',
     keyringUnavailableHelp: 'No Secret Service was found. Start GNOME Keyring or KWallet in your desktop session (e.g. install gnome-keyring and log in again), then retry. Nothing was saved.',
+    keyringListHelp: 'The OS keyring could not say whether each account\'s AppSecret is stored; the accounts themselves are not lost.',
+    keyringUnavailableWhat: 'Start GNOME Keyring or KWallet in your desktop session, then check again.',
+    keyringLockedWhat: 'Unlock the "Login" keyring, then check again.',
+    keyringRecheck: 'Check again',
+    secretSetUnknown: 'Unknown',
     keyringLockedTitle: 'The OS keyring is locked',
     keyringLockedHelp: 'Unlock the "Login" keyring (log in to the desktop again, or unlock it in Passwords and Keys), then retry. Nothing was saved.',
   },
@@ -97,16 +106,7 @@ const en: typeof zh = {
     count: '{n} rooms',
   },
   roomType: { push: 'Push (RTMP)', phone: 'Phone' },
-  status: {
-    live: 'Live',
-    notStarted: 'Not started',
-    ended: 'Ended',
-    banned: 'Banned',
-    paused: 'Paused',
-    abnormal: 'Abnormal',
-    expired: 'Expired',
-    unknown: 'Unknown',
-  },
+  status: statusNames('en', 'Unknown'),
   create: {
     title: 'New room',
     editTitle: 'Edit room',
@@ -177,6 +177,10 @@ const en: typeof zh = {
     fixErrors: 'Please fix the marked fields first.',
     created: 'Room created',
     failed: 'Creation failed: {message}',
+    maybeSentTitle: 'The room may have been created',
+    maybeSentCheck: 'Check the room list',
+    maybeSentFound: 'The room was created after all: here it is',
+    maybeSentNotFound: 'The room is not in the list: you can create it again',
     formKept: 'The form is kept: change it and try again.',
     anchorTitle: 'The anchor must verify their real name',
     anchorBody: 'This anchor WeChat ID is not real-name verified in "小程序直播". The anchor scans the QR code below with WeChat to verify, then press Retry. The form is kept.',

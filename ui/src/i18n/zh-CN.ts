@@ -1,4 +1,6 @@
 // zh-CN is the default language. Keep keys in step with en.ts (a unit test compares them).
+import { statusNames } from './statusNames'
+
 export default {
   app: {
     title: 'LiveDesk 直播台',
@@ -10,6 +12,9 @@ export default {
     sandbox: '沙盒',
     sandboxHint: '沙盒账号连接内置模拟器，无需微信凭据即可试用。',
     loadFailed: '无法连接应用后端：{message}',
+    storeRecoveredTitle: '本地数据库无法读取',
+    storeRecoveredBody: '上次的本地数据库文件已损坏或无法读取。LiveDesk 已把它原样移到下面的位置保存，并使用新的数据库继续运行：账号需要重新添加，草稿和缓存的直播间列表已清空。钥匙串中的 AppSecret 不受影响。',
+    storeRecoveredOk: '知道了',
     retry: '重试',
   },
   common: {
@@ -65,6 +70,11 @@ export default {
     sandboxLocked: '沙盒账号不能移除',
     keyringUnavailableTitle: '系统钥匙串不可用',
     keyringUnavailableHelp: '没有找到 Secret Service。请在桌面会话中启动 GNOME 钥匙串或 KWallet（例如安装 gnome-keyring 并重新登录），然后重试。账号未被保存。',
+    keyringListHelp: '无法向系统钥匙串确认各账号的 AppSecret 是否已保存，账号本身没有丢失。',
+    keyringUnavailableWhat: '请在桌面会话中启动 GNOME 钥匙串或 KWallet，然后重新检查。',
+    keyringLockedWhat: '请解锁“登录”钥匙串，然后重新检查。',
+    keyringRecheck: '重新检查',
+    secretSetUnknown: '无法确认',
     keyringLockedTitle: '系统钥匙串已锁定',
     keyringLockedHelp: '请解锁“登录”钥匙串（重新登录桌面，或在“密码和密钥”中解锁），然后重试。账号未被保存。',
   },
@@ -96,16 +106,7 @@ export default {
     count: '共 {n} 个',
   },
   roomType: { push: '推流', phone: '手机直播' },
-  status: {
-    live: '直播中',
-    notStarted: '未开始',
-    ended: '已结束',
-    banned: '禁播',
-    paused: '暂停',
-    abnormal: '异常',
-    expired: '已过期',
-    unknown: '未知',
-  },
+  status: statusNames('zh', '未知'),
   create: {
     title: '新建直播间',
     editTitle: '编辑直播间',
@@ -176,6 +177,10 @@ export default {
     fixErrors: '请先修正标出的字段。',
     created: '直播间已创建',
     failed: '创建失败：{message}',
+    maybeSentTitle: '直播间可能已经创建',
+    maybeSentCheck: '检查直播间列表',
+    maybeSentFound: '直播间已经创建成功，已为你打开',
+    maybeSentNotFound: '列表中没有这个直播间：可以再次创建',
     formKept: '表单内容已保留，可修改后重试。',
     anchorTitle: '主播需要实名认证',
     anchorBody: '主播微信号尚未在“小程序直播”中实名认证。请主播用微信扫描下方二维码完成认证，然后点击“重试”。表单内容会保留。',

@@ -1,6 +1,8 @@
 // custom_params for the live-player-plugin: encodeURIComponent(JSON.stringify(obj)), at most 600
-// characters (reference §7; longer is truncated by WeChat, so we refuse it).
-export const CUSTOM_PARAMS_MAX = 600
+// characters (reference §7; longer is truncated by WeChat, so we refuse it). The limit is the core's.
+import { CUSTOM_PARAMS_MAX } from '@/api/bindings/rules'
+
+export { CUSTOM_PARAMS_MAX }
 
 export interface ParamRow {
   key: string

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import * as api from '@/api'
-import type { AccountView, AppInfo, Locale } from '@/api'
+import type { AccountView, AppInfo, KeyringStatus, Locale } from '@/api'
 
 export type ThemeName = 'light' | 'dark'
 
@@ -42,6 +42,8 @@ export const useAppStore = defineStore('app', () => {
   const theme = ref<ThemeName>(prefs.theme ?? 'light')
   const info = ref<AppInfo | null>(null)
   const accounts = ref<AccountView[]>([])
+  /** Whether the keyring answered when the accounts were last listed. */
+  const keyring = ref<KeyringStatus>('ok')
   const currentAccountId = ref<string | null>(prefs.accountId ?? null)
   const loadError = ref<string | null>(null)
 
@@ -71,7 +73,9 @@ export const useAppStore = defineStore('app', () => {
   }
 
   async function loadAccounts() {
-    accounts.value = sortAccounts(await api.accountsList())
+    const list = await api.accountsList()
+    accounts.value = sortAccounts(list.accounts)
+    keyring.value = list.keyring
     if (!accounts.value.some((a) => a.id === currentAccountId.value)) {
       currentAccountId.value = accounts.value[0]?.id ?? null
     }
@@ -106,6 +110,7 @@ export const useAppStore = defineStore('app', () => {
     theme,
     info,
     accounts,
+    keyring,
     currentAccountId,
     currentAccount,
     loadError,

@@ -147,9 +147,9 @@ function handle(cmd: string, a: Args): unknown {
     case 'app_ready':
       return null
     case 'app_info':
-      return { version: '0.1.0', sandboxAccountId: 'sandbox' }
+      return { version: '0.1.0', sandboxAccountId: 'sandbox', storeRecovered: null }
     case 'accounts_list':
-      return [...accounts].sort((x, y) => Number(y.sandbox) - Number(x.sandbox))
+      return { accounts: [...accounts].sort((x, y) => Number(y.sandbox) - Number(x.sandbox)), keyring: 'ok' }
     case 'account_verify':
       return { ok: true, message: 'ok', checkedAt: now() }
     case 'rooms_cached':

@@ -36,6 +36,27 @@ describe('accounts', () => {
     wrapper.unmount()
   })
 
+  it('shows the accounts with a banner when the keyring could not be asked', async () => {
+    const { wrapper, store } = await mountInApp(AccountsView)
+    store.accounts = [SANDBOX, { ...SHOP, secretSet: null }]
+    store.keyring = 'locked'
+    await flushPromises()
+    const banner = document.querySelector('[data-testid="keyring-banner"]')!
+    expect(banner.textContent).toContain('已锁定')
+    expect(banner.textContent).toContain('解锁')
+    const rows = document.querySelectorAll('[data-testid="accounts-table"] tbody tr')
+    expect(rows).toHaveLength(2)
+    expect(rows[1]!.textContent).toContain('无法确认')
+    expect(rows[1]!.textContent).not.toContain('未设置')
+
+    api.accountsList.mockResolvedValue({ accounts: [SANDBOX, SHOP], keyring: 'ok' })
+    document.querySelector<HTMLButtonElement>('[data-testid="keyring-retry"]')!.click()
+    await flushPromises()
+    expect(document.querySelector('[data-testid="keyring-banner"]')).toBeNull()
+    expect(document.querySelectorAll('[data-testid="accounts-table"] tbody tr')[1]!.textContent).toContain('已设置')
+    wrapper.unmount()
+  })
+
   it('adds an account, sending the secret once and keeping it nowhere', async () => {
     api.accountAdd.mockResolvedValue(SHOP)
     const { wrapper, store } = await mountInApp(AccountsView)

@@ -163,6 +163,35 @@ describe('create-room form', () => {
     wrapper.unmount()
   })
 
+  it('a create that may have reached WeChat offers a check of the room list, never a plain retry', async () => {
+    api.draftLoad.mockResolvedValue(validForm())
+    api.roomCreate.mockRejectedValue(new IpcError('maybe_sent', '创建请求可能已到达微信，但没有收到答复。'))
+    const { wrapper, router } = await mountInApp(RoomCreateView, { path: '/rooms/new' })
+    document.querySelector<HTMLButtonElement>('[data-testid="create-submit"]')!.click()
+    await flushPromises()
+    const alert = document.querySelector('[data-testid="maybe-sent"]')!
+    expect(alert.textContent).toContain('可能已到达微信')
+    expect(document.querySelector('[data-testid="submit-error"]')).toBeNull()
+    // Creating again is blocked until the list is checked.
+    expect(document.querySelector<HTMLButtonElement>('[data-testid="create-submit"]')!.disabled).toBe(true)
+
+    api.roomFindCreated.mockResolvedValueOnce(null)
+    document.querySelector<HTMLButtonElement>('[data-testid="maybe-sent-check"]')!.click()
+    await flushPromises()
+    expect(api.roomFindCreated).toHaveBeenCalledWith('sandbox', validForm())
+    expect(document.querySelector('[data-testid="maybe-sent"]')).toBeNull()
+    expect(document.querySelector<HTMLButtonElement>('[data-testid="create-submit"]')!.disabled).toBe(false)
+
+    document.querySelector<HTMLButtonElement>('[data-testid="create-submit"]')!.click()
+    await flushPromises()
+    api.roomFindCreated.mockResolvedValueOnce({ roomId: 42 })
+    document.querySelector<HTMLButtonElement>('[data-testid="maybe-sent-check"]')!.click()
+    await flushPromises()
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/rooms/42'))
+    expect(api.roomCreate).toHaveBeenCalledTimes(2)
+    wrapper.unmount()
+  })
+
   it('says next to the four switches that they cannot change after the start', async () => {
     const { wrapper } = await mountInApp(RoomCreateView, { path: '/rooms/new' })
     const locked = [...document.querySelectorAll('[data-testid^="locked-"]')].map((e) => e.getAttribute('data-testid'))

@@ -20,8 +20,8 @@ beforeEach(() => {
   document.body.innerHTML = ''
   localStorage.clear()
   api.setLocale.mockResolvedValue(undefined)
-  api.appInfo.mockResolvedValue({ version: '0.1.0', sandboxAccountId: 'sandbox' })
-  api.accountsList.mockResolvedValue([SANDBOX])
+  api.appInfo.mockResolvedValue({ version: '0.1.0', sandboxAccountId: 'sandbox', storeRecovered: null })
+  api.accountsList.mockResolvedValue({ accounts: [SANDBOX], keyring: 'ok' })
   api.roomsCached.mockResolvedValue({ rooms: [], fetchedAt: null, fromCache: true })
   api.roomsRefresh.mockResolvedValue({ rooms: [], fetchedAt: 1_700_000_000, fromCache: false })
 })
@@ -67,6 +67,26 @@ describe('languages', () => {
     expect(sw.getAttribute('aria-checked')).toBe('true')
     // Native parts (the content's scrollbar) are told too.
     expect(document.documentElement.style.colorScheme).toBe('dark')
+    wrapper.unmount()
+  })
+
+  it('says in a dialog that a damaged database was moved aside, and where', async () => {
+    api.appInfo.mockResolvedValue({
+      version: '0.1.0',
+      sandboxAccountId: 'sandbox',
+      storeRecovered: { movedTo: '/data/livedesk.sqlite3.corrupt-20261204T011917Z', reason: 'file is not a database' },
+    })
+    const { wrapper } = await mountInApp(App, { bare: true })
+    await flushPromises()
+    await vi.dynamicImportSettled()
+    await flushPromises()
+    const dialog = document.querySelector('[data-testid="store-recovered"]')!
+    expect(dialog.textContent).toContain('本地数据库无法读取')
+    expect(document.querySelector('[data-testid="store-recovered-path"]')!.textContent).toBe(
+      '/data/livedesk.sqlite3.corrupt-20261204T011917Z',
+    )
+    // The app goes on: the rooms view is there behind it.
+    expect(document.querySelector('[data-testid="nav-rooms"]')).not.toBeNull()
     wrapper.unmount()
   })
 })

@@ -1,83 +1,27 @@
-//! Rooms between the UI's shapes and the core's: list views with cover thumbnails, the form's
-//! validation in the user's language, and the form turned into WeChat's create request.
+//! The room form: WeChat's rules on it, per field in the user's language, and the form turned
+//! into WeChat's create request once its pictures have media ids.
 
-use std::collections::HashMap;
-
-use self::futures_lite_join::join_all_limited;
-use wechat_live::model::{LiveStatus, NewRoom, Room, RoomEdit, RoomType};
+use wechat_live::model::{NewRoom, RoomEdit, RoomType};
 use wechat_live::validate::{self, Rule, Violation};
 
-use crate::error::{AppError, AppResult, Locale};
-use crate::images;
-use crate::ipc::{FieldError, ImageRef, RoomForm, RoomView};
+use super::{FieldError, ImageRef, RoomForm};
+use crate::error::{rule_name, CoreError, CoreResult};
+use crate::locale::Locale;
 
 /// A media id older than this (3 days minus a margin for the time the create takes) is uploaded
 /// again.
 pub const MEDIA_REUSE_SECS: i64 = wechat_live::model::MediaId::LIFETIME_SECS - 3600;
 
-/// The list view of a core room, with its cover as a thumbnail data URL (or "").
-pub fn view(room: &Room, cover: String) -> RoomView {
-    RoomView {
-        id: room.id,
-        name: room.name.clone(),
-        status: status_code(room.status),
-        room_type: match room.room_type {
-            Some(RoomType::Push) => 1,
-            _ => 0,
-        },
-        start_time: room.start_time,
-        end_time: room.end_time,
-        anchor_name: room.anchor_name.clone(),
-        cover_img: cover,
-        goods_count: room.goods.len() as u32,
-        close_like: room.close_like,
-        close_goods: room.close_goods,
-        close_comment: room.close_comment,
-        close_replay: room.close_replay,
-        // getliveinfo does not report the share switch.
-        close_share: false,
-        close_kf: room.close_kf,
-        is_feeds_public: room.feeds_public,
-    }
-}
-
-fn status_code(s: LiveStatus) -> u16 {
-    u16::try_from(s.code()).unwrap_or(0)
-}
-
-/// Fetches the rooms' covers (a few at a time, each URL once) as thumbnails; a cover that cannot
-/// be fetched shows as "" rather than failing the list.
-pub async fn views_with_covers(
-    rooms: &[Room],
-    known: &mut HashMap<String, String>,
-) -> Vec<RoomView> {
-    let missing: Vec<String> = {
-        let mut v: Vec<String> = rooms
-            .iter()
-            .map(|r| r.cover_img.clone())
-            .filter(|u| !u.is_empty() && !known.contains_key(u))
-            .collect();
-        v.sort();
-        v.dedup();
-        v
-    };
-    let fetched = join_all_limited(missing, 4, |url| async move {
-        let thumb = match images::fetch_remote(&url).await {
-            Ok(bytes) => images::thumbnail_data_url(&bytes, images::THUMB_SIDE).unwrap_or_default(),
-            Err(_) => String::new(),
-        };
-        (url, thumb)
-    })
-    .await;
-    known.extend(fetched);
-    rooms
+/// Every broken rule of the form, per field, in the user's language. Warnings are left out.
+pub fn validate_form(form: &RoomForm, now: i64, locale: Locale) -> Vec<FieldError> {
+    violations(form, now)
         .iter()
-        .map(|r| view(r, known.get(&r.cover_img).cloned().unwrap_or_default()))
+        .map(|v| field_error(v, locale))
         .collect()
 }
 
-/// Every broken rule of the form, per field, in the user's language. Warnings are left out.
-pub fn validate_form(form: &RoomForm, now: i64, locale: Locale) -> Vec<FieldError> {
+/// Every broken rule of the form (warnings left out), in field order.
+pub fn violations(form: &RoomForm, now: i64) -> Vec<Violation> {
     let mut out: Vec<Violation> = Vec::new();
     let core = validate::RoomForm {
         name: &form.name,
@@ -121,21 +65,15 @@ pub fn validate_form(form: &RoomForm, now: i64, locale: Locale) -> Vec<FieldErro
             }
         }
     }
-    out.into_iter()
-        .filter(|v| !v.rule.is_warning())
-        .map(|v| field_error(&v, locale))
-        .collect()
+    out.retain(|v| !v.rule.is_warning());
+    out
 }
 
 /// One violation for the UI.
 pub fn field_error(v: &Violation, locale: Locale) -> FieldError {
-    let code = serde_json::to_value(&v.rule)
-        .ok()
-        .and_then(|j| j.get("rule").and_then(|r| r.as_str()).map(str::to_owned))
-        .unwrap_or_else(|| "invalid".into());
     FieldError {
         field: v.field.to_owned(),
-        code,
+        code: rule_name(&v.rule),
         message: locale.pick(v.message_zh(), v.message_en()),
     }
 }
@@ -149,11 +87,11 @@ pub fn needs_upload(img: &ImageRef, now: i64) -> bool {
 }
 
 /// The create request, once every image has a media id.
-pub fn new_room(form: &RoomForm) -> AppResult<NewRoom> {
-    let media = |img: &Option<ImageRef>, field: &str| -> AppResult<String> {
+pub fn new_room(form: &RoomForm) -> CoreResult<NewRoom> {
+    let media = |img: &Option<ImageRef>, field: &str| -> CoreResult<String> {
         img.as_ref()
             .and_then(|i| i.media_id.clone())
-            .ok_or_else(|| AppError::invalid(field, "请选择图片", "Pick a picture"))
+            .ok_or_else(|| CoreError::invalid(field, "请选择图片", "Pick a picture"))
     };
     let opt = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_owned());
     Ok(NewRoom {
@@ -161,10 +99,10 @@ pub fn new_room(form: &RoomForm) -> AppResult<NewRoom> {
             name: form.name.clone(),
             cover_img: media(&form.cover_img, "coverImg")?,
             start_time: form.start_time.ok_or_else(|| {
-                AppError::invalid("startTime", "请选择开播时间", "Pick a start time")
+                CoreError::invalid("startTime", "请选择开播时间", "Pick a start time")
             })?,
             end_time: form.end_time.ok_or_else(|| {
-                AppError::invalid("endTime", "请选择结束时间", "Pick an end time")
+                CoreError::invalid("endTime", "请选择结束时间", "Pick an end time")
             })?,
             anchor_name: form.anchor_name.clone(),
             anchor_wechat: form.anchor_wechat.trim().to_owned(),
@@ -188,27 +126,10 @@ pub fn new_room(form: &RoomForm) -> AppResult<NewRoom> {
     })
 }
 
-/// Runs `f` over `items` with at most `limit` in flight; results in input order.
-mod futures_lite_join {
-    use std::future::Future;
-
-    pub async fn join_all_limited<T, R, F, Fut>(items: Vec<T>, limit: usize, f: F) -> Vec<R>
-    where
-        F: Fn(T) -> Fut,
-        Fut: Future<Output = R>,
-    {
-        use futures::stream::{self, StreamExt};
-        stream::iter(items.into_iter().map(f))
-            .buffered(limit.max(1))
-            .collect()
-            .await
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ipc::ImageSlot;
+    use crate::rooms::ImageSlot;
 
     pub(crate) fn image(slot: ImageSlot) -> ImageRef {
         ImageRef {

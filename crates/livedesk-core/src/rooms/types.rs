@@ -1,46 +1,8 @@
-//! Types that cross IPC (camelCase on the wire). TypeScript is generated from these with ts-rs into
-//! `ui/src/api/bindings/` (see `bindings.rs`); never hand-copy them.
+//! The rooms service's types, as the window and the CLI see them (camelCase on the wire).
+//! TypeScript is generated from these with ts-rs into `ui/src/api/bindings/`; never hand-copy them.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
-
-/// An account as the UI sees it: never a secret, only whether one is set.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct AccountView {
-    pub id: String,
-    pub name: String,
-    pub app_id: String,
-    pub base_url: Option<String>,
-    /// The in-process simulator; always first.
-    pub sandbox: bool,
-    pub secret_set: bool,
-    /// Last successful credential check, unix seconds.
-    #[ts(type = "number | null")]
-    pub verified_at: Option<i64>,
-}
-
-/// The add-account form.
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct NewAccount {
-    pub name: String,
-    pub app_id: String,
-    /// Goes to the OS keyring and nowhere else.
-    pub secret: String,
-    /// API base URL (advanced: the simulator or a proxy); `null` for WeChat.
-    pub base_url: Option<String>,
-}
-
-/// Outcome of a credential check.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct VerifyResult {
-    pub ok: bool,
-    pub message: String,
-    #[ts(type = "number")]
-    pub checked_at: i64,
-}
 
 /// A room in the list. `coverImg` is a data URL (the core fetched it) or "".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

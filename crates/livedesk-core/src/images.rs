@@ -10,8 +10,8 @@ use base64::Engine;
 use image::imageops::FilterType;
 use image::{DynamicImage, ImageFormat, RgbImage};
 
-use crate::error::{AppError, AppResult};
-use crate::ipc::{ImageRef, ImageSlot};
+use crate::error::{CoreError, CoreResult};
+use crate::rooms::{ImageRef, ImageSlot};
 
 /// JPEG qualities tried in order until the file fits the slot's byte limit.
 const QUALITIES: [u8; 7] = [92, 85, 78, 70, 60, 50, 40];
@@ -39,9 +39,9 @@ pub struct Fitted {
 /// Decodes `bytes`, scales it down to fit the slot's box (never up), flattens transparency onto
 /// white, and re-encodes as JPEG at decreasing quality (then smaller sizes) until it is under the
 /// slot's byte limit.
-pub fn fit(slot: ImageSlot, bytes: &[u8]) -> AppResult<Fitted> {
+pub fn fit(slot: ImageSlot, bytes: &[u8]) -> CoreResult<Fitted> {
     let img = image::load_from_memory(bytes).map_err(|e| {
-        AppError::image(
+        CoreError::image(
             format!("无法读取这张图片（{e}），请选择 JPEG、PNG、GIF 或 WebP 图片"),
             format!("Cannot read this picture ({e}); pick a JPEG, PNG, GIF or WebP image"),
         )
@@ -67,7 +67,7 @@ pub fn fit(slot: ImageSlot, bytes: &[u8]) -> AppResult<Fitted> {
         // Even the lowest quality is too big (a noisy photo for the 100 KiB feeds slot): shrink.
         let (w, h) = (rgb.width() * 4 / 5, rgb.height() * 4 / 5);
         if w < 16 || h < 16 {
-            return Err(AppError::image(
+            return Err(CoreError::image(
                 "这张图片无法压缩到该位置的大小限制内",
                 "This picture cannot be compressed under the slot's size limit",
             ));
@@ -89,12 +89,12 @@ fn flatten(img: &DynamicImage) -> RgbImage {
     out
 }
 
-fn encode_jpeg(rgb: &RgbImage, quality: u8) -> AppResult<Vec<u8>> {
+fn encode_jpeg(rgb: &RgbImage, quality: u8) -> CoreResult<Vec<u8>> {
     let mut out = Vec::new();
     image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, quality)
         .encode_image(rgb)
         .map_err(|e| {
-            AppError::image(
+            CoreError::image(
                 format!("图片编码失败：{e}"),
                 format!("Encoding failed: {e}"),
             )
@@ -103,9 +103,9 @@ fn encode_jpeg(rgb: &RgbImage, quality: u8) -> AppResult<Vec<u8>> {
 }
 
 /// A small JPEG data URL of `bytes` (any readable image), longest side ≤ `side`.
-pub fn thumbnail_data_url(bytes: &[u8], side: u32) -> AppResult<String> {
+pub fn thumbnail_data_url(bytes: &[u8], side: u32) -> CoreResult<String> {
     let img = image::load_from_memory(bytes).map_err(|e| {
-        AppError::image(
+        CoreError::image(
             format!("无法读取图片：{e}"),
             format!("Cannot read image: {e}"),
         )
@@ -135,19 +135,19 @@ pub fn image_mime(bytes: &[u8]) -> Option<&'static str> {
 }
 
 /// Bytes as PNG (converting when they are another format), for "save as PNG".
-pub fn to_png(bytes: &[u8]) -> AppResult<Vec<u8>> {
+pub fn to_png(bytes: &[u8]) -> CoreResult<Vec<u8>> {
     if image_mime(bytes) == Some("image/png") {
         return Ok(bytes.to_vec());
     }
     let img = image::load_from_memory(bytes).map_err(|e| {
-        AppError::image(
+        CoreError::image(
             format!("无法读取图片：{e}"),
             format!("Cannot read image: {e}"),
         )
     })?;
     let mut out = Cursor::new(Vec::new());
     img.write_to(&mut out, ImageFormat::Png).map_err(|e| {
-        AppError::image(
+        CoreError::image(
             format!("PNG 编码失败：{e}"),
             format!("PNG encoding failed: {e}"),
         )
@@ -157,9 +157,9 @@ pub fn to_png(bytes: &[u8]) -> AppResult<Vec<u8>> {
 
 /// Fetches an image WeChat (or the simulator) serves, checking it is one. Only http(s) URLs; the
 /// URL is never logged (WeChat's can carry tickets).
-pub async fn fetch_remote(url: &str) -> AppResult<Vec<u8>> {
+pub async fn fetch_remote(url: &str) -> CoreResult<Vec<u8>> {
     let fail = |en: &str| {
-        AppError::image(
+        CoreError::image(
             format!("无法下载微信提供的图片（{en}）"),
             format!("Cannot download the image WeChat provided ({en})"),
         )
@@ -186,25 +186,25 @@ pub async fn fetch_remote(url: &str) -> AppResult<Vec<u8>> {
 }
 
 /// A remote image as a data URL of its own type.
-pub async fn remote_data_url(url: &str) -> AppResult<String> {
+pub async fn remote_data_url(url: &str) -> CoreResult<String> {
     let bytes = fetch_remote(url).await?;
     let mime = image_mime(&bytes).unwrap_or("image/png");
     Ok(data_url(mime, &bytes))
 }
 
 /// Where a prepared picture is kept.
-pub fn local_path(media_dir: &Path, local_id: &str) -> AppResult<PathBuf> {
+pub fn local_path(media_dir: &Path, local_id: &str) -> CoreResult<PathBuf> {
     // local ids are ours (hex); anything else could walk out of the directory.
     if local_id.is_empty() || !local_id.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(AppError::not_found(format!("image {local_id}")));
+        return Err(CoreError::not_found(format!("image {local_id}")));
     }
     Ok(media_dir.join(format!("{local_id}.jpg")))
 }
 
 /// Reads `path`, fits it to `slot`, keeps the result under `media_dir`, and describes it.
-pub fn prepare(media_dir: &Path, slot: ImageSlot, path: &Path) -> AppResult<ImageRef> {
+pub fn prepare(media_dir: &Path, slot: ImageSlot, path: &Path) -> CoreResult<ImageRef> {
     let bytes = std::fs::read(path).map_err(|e| {
-        AppError::image(
+        CoreError::image(
             format!("无法打开文件 {}：{e}", path.display()),
             format!("Cannot open {}: {e}", path.display()),
         )
@@ -217,7 +217,7 @@ pub fn prepare(media_dir: &Path, slot: ImageSlot, path: &Path) -> AppResult<Imag
     );
     let dest = local_path(media_dir, &local_id)?;
     std::fs::write(&dest, &fitted.jpeg).map_err(|e| {
-        AppError::image(
+        CoreError::image(
             format!("无法保存图片：{e}"),
             format!("Cannot keep the image: {e}"),
         )
@@ -290,7 +290,7 @@ mod tests {
     #[test]
     fn not_an_image_is_an_image_error() {
         let e = fit(ImageSlot::Cover, b"hello").unwrap_err();
-        assert!(matches!(e, AppError::Image { .. }));
+        assert!(matches!(e, CoreError::Image { .. }));
     }
 
     #[test]

@@ -7,7 +7,8 @@ use std::sync::Arc;
 use wechat_live::{Config, Secret};
 use wechat_live_sim::{SimConfig, SimHandle};
 
-use crate::error::{AppError, AppResult};
+use crate::clock::unix_now;
+use crate::error::{CoreError, CoreResult};
 
 /// The sandbox account's fixed id (it is never stored: it exists whenever the app runs).
 pub const SANDBOX_ID: &str = "sandbox";
@@ -35,7 +36,7 @@ impl std::fmt::Debug for Sandbox {
 impl Sandbox {
     /// Starts the simulator with demo data on 127.0.0.1, on a free port unless
     /// `LIVEDESK_SANDBOX_PORT` names one (the e2e tests pick it, to reach the control plane).
-    pub async fn start() -> AppResult<Self> {
+    pub async fn start() -> CoreResult<Self> {
         let mut cfg = SimConfig::demo();
         if let Some(port) = std::env::var("LIVEDESK_SANDBOX_PORT")
             .ok()
@@ -45,7 +46,7 @@ impl Sandbox {
         }
         let sim = wechat_live_sim::start(cfg)
             .await
-            .map_err(|e| AppError::Config(format!("sandbox simulator: {e}")))?;
+            .map_err(|e| CoreError::Config(format!("sandbox simulator: {e}")))?;
         let sandbox = Self {
             base_url: sim.base_url().to_owned(),
             app_id: sim.app_id().to_owned(),
@@ -82,7 +83,7 @@ impl Sandbox {
         Config::new(self.app_id.clone(), self.secret.clone())
             .with_base_url(self.base_url.clone())
             .with_clock(Arc::new(move || {
-                crate::state::unix_now() + offset.load(Ordering::Relaxed)
+                unix_now() + offset.load(Ordering::Relaxed)
             }))
     }
 
@@ -98,8 +99,7 @@ impl Sandbox {
             Some(c.now)
         };
         if let Some(now) = read.await {
-            self.offset
-                .store(now - crate::state::unix_now(), Ordering::Relaxed);
+            self.offset.store(now - unix_now(), Ordering::Relaxed);
         }
     }
 

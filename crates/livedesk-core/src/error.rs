@@ -1,0 +1,375 @@
+//! The core's one error type. Services return it as data; [`CoreError::code`], [`CoreError::field`],
+//! [`CoreError::detail`] and [`CoreError::message`] are what an edge (the window, the CLI) shows.
+
+use serde::Serialize;
+use ts_rs::TS;
+use wechat_live::ErrCode;
+
+use crate::locale::Locale;
+use crate::store::StoreError;
+use crate::vault::VaultError;
+
+/// The stable machine code a UI branches on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// A rule was broken before anything was sent; `field` says where.
+    Validation,
+    /// WeChat refused (`detail.errcode`).
+    Wechat,
+    /// 300036: the anchor must scan `detail.qrcode` to verify their real name.
+    AnchorNotVerified,
+    /// A room creation may have reached WeChat although no answer came: check the room list
+    /// before creating it again.
+    MaybeSent,
+    /// The network failed (nothing reached WeChat, or an HTTP error page came back).
+    Network,
+    /// WeChat did not answer in time.
+    Timeout,
+    /// No keyring service to talk to.
+    KeyringUnavailable,
+    /// The keyring is locked or refused.
+    KeyringLocked,
+    /// An account, room or file that is not there.
+    NotFound,
+    /// The local database.
+    Storage,
+    /// A picture could not be read, fitted or saved.
+    Image,
+    /// Misconfiguration, or an action the account does not allow (the sandbox is fixed).
+    Config,
+}
+
+/// Machine details of an error, each present only where it applies.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ErrorDetail {
+    /// The validation rule's stable name (`width_range`, `required`, …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub rule: Option<String>,
+    /// WeChat's errcode.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub errcode: Option<i64>,
+    /// WeChat's request id, for support tickets.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub rid: Option<String>,
+    /// The real-name QR code as an image data URL ("" when it could not be fetched).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub qrcode: Option<String>,
+    /// Where WeChat serves that QR code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub qrcode_url: Option<String>,
+    /// An HTTP status WeChat's gateway answered with.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub status: Option<u16>,
+    /// What the keyring said.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub cause: Option<String>,
+}
+
+/// Everything a service can fail with, before it is put in the user's language.
+#[derive(Debug, thiserror::Error)]
+pub enum CoreError {
+    /// From the WeChat client (or the simulator behind it).
+    #[error(transparent)]
+    Wechat(#[from] wechat_live::Error),
+    /// 300036 with the real-name QR code the anchor must scan, fetched as a data URL.
+    #[error("anchor not real-name verified")]
+    AnchorNotVerified {
+        /// The client's error (messages, rid).
+        source: Box<wechat_live::Error>,
+        /// Image data URL of the QR code ("" if it could not be fetched).
+        qrcode: String,
+        /// Where WeChat serves it.
+        qrcode_url: String,
+    },
+    /// 300023 on edit: the room has started (or ended), so WeChat refuses the change.
+    #[error("room cannot be edited any more")]
+    NotEditable(Box<wechat_live::Error>),
+    /// The create request may have been processed (timeout or cut connection after sending) and
+    /// the room list could not tell.
+    #[error("the room may have been created")]
+    MaybeSent(Box<wechat_live::Error>),
+    /// The OS keyring.
+    #[error(transparent)]
+    Vault(#[from] VaultError),
+    /// SQLite.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// A picture could not be read or fitted.
+    #[error("image: {en}")]
+    Image {
+        /// Chinese message.
+        zh: String,
+        /// English message.
+        en: String,
+    },
+    /// A WeChat rule the form breaks; nothing was sent.
+    #[error("{0}")]
+    Violation(wechat_live::validate::Violation),
+    /// An input is invalid (before any WeChat rule).
+    #[error("{field}: {en}")]
+    Invalid {
+        /// The field at fault.
+        field: String,
+        /// Chinese message.
+        zh: String,
+        /// English message.
+        en: String,
+    },
+    /// An account, room or file that is not there.
+    #[error("not found: {what}")]
+    NotFound {
+        /// What was looked for.
+        what: String,
+    },
+    /// The sandbox account is built in: it cannot be renamed, re-keyed or removed.
+    #[error("the sandbox account cannot be changed or removed")]
+    SandboxFixed,
+    /// Misconfiguration (a missing directory, the simulator failing to start).
+    #[error("config: {0}")]
+    Config(String),
+}
+
+/// Result of the core's services.
+pub type CoreResult<T> = Result<T, CoreError>;
+
+impl CoreError {
+    /// An image error with both messages.
+    pub fn image(zh: impl Into<String>, en: impl Into<String>) -> Self {
+        CoreError::Image {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+
+    /// An invalid input with both messages.
+    pub fn invalid(field: &str, zh: impl Into<String>, en: impl Into<String>) -> Self {
+        CoreError::Invalid {
+            field: field.to_owned(),
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+
+    /// Something asked for does not exist.
+    pub fn not_found(what: impl Into<String>) -> Self {
+        CoreError::NotFound { what: what.into() }
+    }
+
+    /// The machine code.
+    pub fn code(&self) -> ErrorCode {
+        use wechat_live::Error as W;
+        match self {
+            CoreError::Wechat(e) => match e {
+                W::Validation { .. } => ErrorCode::Validation,
+                W::Api { code, .. } if *code == ErrCode::AnchorNotVerified => {
+                    ErrorCode::AnchorNotVerified
+                }
+                W::Timeout { .. } => ErrorCode::Timeout,
+                W::Network { .. } | W::Http { .. } => ErrorCode::Network,
+                W::Config(_) => ErrorCode::Config,
+                _ => ErrorCode::Wechat,
+            },
+            CoreError::AnchorNotVerified { .. } => ErrorCode::AnchorNotVerified,
+            CoreError::NotEditable(_) => ErrorCode::Wechat,
+            CoreError::MaybeSent(_) => ErrorCode::MaybeSent,
+            CoreError::Vault(VaultError::Unavailable(_)) => ErrorCode::KeyringUnavailable,
+            CoreError::Vault(VaultError::Locked(_)) => ErrorCode::KeyringLocked,
+            CoreError::Store(_) => ErrorCode::Storage,
+            CoreError::Image { .. } => ErrorCode::Image,
+            CoreError::Invalid { .. } | CoreError::Violation(_) => ErrorCode::Validation,
+            CoreError::NotFound { .. } => ErrorCode::NotFound,
+            CoreError::SandboxFixed | CoreError::Config(_) => ErrorCode::Config,
+        }
+    }
+
+    /// The form field at fault, when one is (WeChat's parameter names are the forms' keys).
+    pub fn field(&self) -> Option<String> {
+        use wechat_live::Error as W;
+        match self {
+            CoreError::Wechat(W::Validation { field, .. }) => Some((*field).to_owned()),
+            CoreError::Wechat(W::Api { code, .. }) => code.field().map(str::to_owned),
+            CoreError::AnchorNotVerified { .. } => Some("anchorWechat".into()),
+            CoreError::Invalid { field, .. } => Some(field.clone()),
+            CoreError::Violation(v) => Some(v.field.to_owned()),
+            _ => None,
+        }
+    }
+
+    /// Machine details (errcode, rid, rule, the QR code, the keyring's cause).
+    pub fn detail(&self) -> Option<ErrorDetail> {
+        use wechat_live::Error as W;
+        let d = match self {
+            CoreError::Wechat(W::Validation { rule, .. }) => ErrorDetail {
+                rule: Some(rule_name(rule)),
+                ..Default::default()
+            },
+            CoreError::Wechat(e @ W::Api { .. }) => wechat_detail(e),
+            CoreError::MaybeSent(e) => wechat_detail(e),
+            CoreError::Wechat(W::Http { status, .. }) => ErrorDetail {
+                status: Some(*status),
+                ..Default::default()
+            },
+            CoreError::AnchorNotVerified {
+                source,
+                qrcode,
+                qrcode_url,
+            } => ErrorDetail {
+                errcode: Some(ErrCode::AnchorNotVerified.code()),
+                rid: source.rid().map(str::to_owned),
+                qrcode: Some(qrcode.clone()),
+                qrcode_url: Some(qrcode_url.clone()),
+                ..Default::default()
+            },
+            CoreError::NotEditable(source) => ErrorDetail {
+                errcode: Some(ErrCode::RoomStateForbids.code()),
+                rid: source.rid().map(str::to_owned),
+                ..Default::default()
+            },
+            CoreError::Vault(VaultError::Unavailable(c) | VaultError::Locked(c)) => ErrorDetail {
+                cause: Some(c.clone()),
+                ..Default::default()
+            },
+            CoreError::Violation(v) => ErrorDetail {
+                rule: Some(rule_name(&v.rule)),
+                ..Default::default()
+            },
+            CoreError::Invalid { .. } => ErrorDetail {
+                rule: Some("invalid".into()),
+                ..Default::default()
+            },
+            _ => return None,
+        };
+        Some(d)
+    }
+
+    /// The message in `locale`, saying what to do where there is something to do.
+    pub fn message(&self, locale: Locale) -> String {
+        match self {
+            CoreError::Wechat(e) => locale.pick(e.message_zh(), e.message_en()),
+            CoreError::AnchorNotVerified { source, .. } => locale.pick(
+                format!("{}，请让主播用微信扫码完成实名认证后重试", source.message_zh()),
+                format!(
+                    "{}. The anchor must scan this QR code with WeChat to verify their real name, then retry.",
+                    source.message_en()
+                ),
+            ),
+            CoreError::NotEditable(_) => locale.pick(
+                "只有尚未开播的直播间可以编辑",
+                "Only rooms that have not started can be edited",
+            ),
+            CoreError::MaybeSent(_) => locale.pick(
+                "创建请求可能已到达微信，但没有收到答复。请先检查直播间列表，确认没有这个直播间后再重新创建。",
+                "The create request may have reached WeChat, but no answer came back. Check the room \
+                 list first; create it again only if the room is not there.",
+            ),
+            CoreError::Vault(VaultError::Unavailable(_)) => locale.pick(
+                "无法连接系统钥匙串（Secret Service），未保存任何内容。请在桌面会话中启动密钥服务\
+                 （GNOME 钥匙串 gnome-keyring 或 KWallet），然后重试。",
+                "The system keyring (Secret Service) is not reachable, so nothing was saved. \
+                 Start a keyring service in your desktop session (GNOME Keyring or KWallet), then try again.",
+            ),
+            CoreError::Vault(VaultError::Locked(_)) => locale.pick(
+                "系统钥匙串已锁定，未保存任何内容。请解锁“登录”钥匙串（例如在“密码和密钥”中），然后重试。",
+                "The system keyring is locked, so nothing was saved. Unlock your login keyring \
+                 (e.g. in Passwords and Keys / Seahorse), then try again.",
+            ),
+            CoreError::Store(e) => locale.pick(
+                format!("本地数据库出错：{e}"),
+                format!("Local database error: {e}"),
+            ),
+            CoreError::Image { zh, en } | CoreError::Invalid { zh, en, .. } => {
+                locale.pick(zh.clone(), en.clone())
+            }
+            CoreError::Violation(v) => locale.pick(v.message_zh(), v.message_en()),
+            CoreError::NotFound { what } => {
+                locale.pick(format!("找不到：{what}"), format!("Not found: {what}"))
+            }
+            CoreError::SandboxFixed => locale.pick(
+                "沙盒账号是内置的，不能修改或删除",
+                "The sandbox account is built in: it cannot be changed or removed",
+            ),
+            CoreError::Config(what) => locale.pick(
+                format!("配置错误：{what}"),
+                format!("Configuration error: {what}"),
+            ),
+        }
+    }
+}
+
+fn wechat_detail(e: &wechat_live::Error) -> ErrorDetail {
+    ErrorDetail {
+        errcode: e.code().map(|c| c.code()),
+        rid: e.rid().map(str::to_owned),
+        ..Default::default()
+    }
+}
+
+/// The rule's stable wire name (`{"rule": "width_range", ...}` in the client's serde form).
+pub fn rule_name(rule: &wechat_live::validate::Rule) -> String {
+    serde_json::to_value(rule)
+        .ok()
+        .and_then(|j| j.get("rule").and_then(|r| r.as_str()).map(str::to_owned))
+        .unwrap_or_else(|| "invalid".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_serialize_snake_case() {
+        assert_eq!(
+            serde_json::to_string(&ErrorCode::AnchorNotVerified).unwrap(),
+            "\"anchor_not_verified\""
+        );
+        assert_eq!(
+            serde_json::to_string(&ErrorCode::MaybeSent).unwrap(),
+            "\"maybe_sent\""
+        );
+    }
+
+    #[test]
+    fn not_found_and_invalid_in_both_languages() {
+        let e = CoreError::not_found("room 7");
+        assert_eq!(e.code(), ErrorCode::NotFound);
+        assert_eq!(e.message(Locale::En), "Not found: room 7");
+        assert_eq!(e.message(Locale::ZhCn), "找不到：room 7");
+        assert_eq!(e.detail(), None);
+        let e = CoreError::invalid("appId", "请填写", "Required");
+        assert_eq!(e.code(), ErrorCode::Validation);
+        assert_eq!(e.field().as_deref(), Some("appId"));
+        assert_eq!(e.message(Locale::En), "Required");
+    }
+
+    #[test]
+    fn keyring_errors_say_what_to_do() {
+        let e = CoreError::from(VaultError::Unavailable("no bus".into()));
+        assert_eq!(e.code(), ErrorCode::KeyringUnavailable);
+        let m = e.message(Locale::En);
+        assert!(
+            m.contains("nothing was saved") && m.contains("Start"),
+            "{m}"
+        );
+        assert_eq!(e.detail().unwrap().cause.as_deref(), Some("no bus"));
+        let e = CoreError::from(VaultError::Locked("locked".into()));
+        assert_eq!(e.code(), ErrorCode::KeyringLocked);
+        assert!(e.message(Locale::ZhCn).contains("解锁"));
+    }
+
+    #[test]
+    fn an_ambiguous_create_is_maybe_sent_with_what_to_check() {
+        let e = CoreError::MaybeSent(Box::new(wechat_live::Error::Timeout { sent: true }));
+        assert_eq!(e.code(), ErrorCode::MaybeSent);
+        assert!(e.message(Locale::En).contains("Check the room list"));
+        assert!(e.message(Locale::ZhCn).contains("检查直播间列表"));
+    }
+}

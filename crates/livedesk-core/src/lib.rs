@@ -1,0 +1,32 @@
+//! LiveDesk's services, shared by the desktop window (`src-tauri`) and the command line: one
+//! [`Core`] over the data dir and the keyring, whoever opens it. No Tauri here.
+//!
+//! One module per area, each owning its flow from input to WeChat and back:
+//! - [`vault`]: the OS keyring (AppSecrets, the OBS password, destination stream keys)
+//! - [`store`]: SQLite, one module per table, versioned migrations, corrupt files moved aside
+//! - [`accounts`]: the sandbox and the mini programs added, verified with a stable token
+//! - [`sandbox`]: the WeChat simulator started in-process
+//! - [`rooms`]: list, validate, upload, draft, create, edit, delete, push address, share code
+//!
+//! The areas still to come go beside them, each its own module the same way: `goods` (the library
+//! and a room's goods), `live` (the console's action queue and rundown), `journal` (every write,
+//! appended in the one place writes go through), `obs` (obs-websocket) and `monitor` (live status).
+//!
+//! Services return [`CoreError`]; an edge turns it into words with [`CoreError::message`].
+
+pub mod accounts;
+pub mod clock;
+mod core;
+pub mod endpoint;
+pub mod error;
+pub mod images;
+pub mod locale;
+pub mod rooms;
+pub mod rules;
+pub mod sandbox;
+pub mod store;
+pub mod vault;
+
+pub use crate::core::{Core, DB_FILE};
+pub use error::{CoreError, CoreResult, ErrorCode, ErrorDetail};
+pub use locale::Locale;
