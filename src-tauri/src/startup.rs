@@ -8,10 +8,14 @@ use std::io::Write;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-/// The line written to stdout when the page has called in after `DOMContentLoaded`, followed by
-/// the microseconds since the process started and the page's own milliseconds from navigation
-/// start to `DOMContentLoaded` (`-1` when unknown).
+/// The line written to stdout when the start view's data is on screen (the sandbox's room rows
+/// painted), followed by the microseconds since the process started, the page's own milliseconds
+/// from navigation start to `DOMContentLoaded`, and to the data on screen (`-1` when unknown).
 pub const READY_LINE: &str = "livedesk-bench-ready";
+
+/// The earlier line, when the page became interactive (`DOMContentLoaded`): the microseconds since
+/// the process started and the page's milliseconds. The old ready point, still reported.
+pub const DOM_LINE: &str = "livedesk-bench-dom";
 
 static STARTED: OnceLock<Instant> = OnceLock::new();
 
@@ -50,18 +54,46 @@ impl BenchMode {
         }
     }
 
-    /// Writes the ready line when benchmarking; true when the app should now exit.
-    pub fn report_ready(self, elapsed: Duration, page_ms: Option<f64>) -> bool {
+    /// Writes the interactive line when benchmarking.
+    pub fn report_dom(self, elapsed: Duration, page_ms: Option<f64>) {
+        if self != Self::Off {
+            write_line(&format!(
+                "{DOM_LINE} {} {:.1}",
+                elapsed.as_micros(),
+                ms(page_ms)
+            ));
+        }
+    }
+
+    /// Writes the ready line (data on screen) when benchmarking; true when the app should now exit.
+    pub fn report_ready(
+        self,
+        elapsed: Duration,
+        page_ms: Option<f64>,
+        data_ms: Option<f64>,
+    ) -> bool {
         if self == Self::Off {
             return false;
         }
-        let mut out = std::io::stdout().lock();
-        // A closed stdout only loses the figure; the harness then reports the run as failed.
-        let page = page_ms.filter(|ms| ms.is_finite()).unwrap_or(-1.0);
-        let _ = writeln!(out, "{READY_LINE} {} {page:.1}", elapsed.as_micros());
-        let _ = out.flush();
+        write_line(&format!(
+            "{READY_LINE} {} {:.1} {:.1}",
+            elapsed.as_micros(),
+            ms(page_ms),
+            ms(data_ms)
+        ));
         self == Self::Startup
     }
+}
+
+fn ms(v: Option<f64>) -> f64 {
+    v.filter(|ms| ms.is_finite() && *ms >= 0.0).unwrap_or(-1.0)
+}
+
+fn write_line(line: &str) {
+    let mut out = std::io::stdout().lock();
+    // A closed stdout only loses the figure; the harness then reports the run as failed.
+    let _ = writeln!(out, "{line}");
+    let _ = out.flush();
 }
 
 #[cfg(test)]
@@ -79,8 +111,11 @@ mod tests {
 
     #[test]
     fn only_startup_mode_asks_to_exit() {
-        assert!(!BenchMode::Off.report_ready(Duration::from_millis(5), Some(12.5)));
-        assert!(!BenchMode::Idle.report_ready(Duration::from_millis(5), Some(12.5)));
-        assert!(BenchMode::Startup.report_ready(Duration::from_millis(5), Some(12.5)));
+        let d = Duration::from_millis(5);
+        assert!(!BenchMode::Off.report_ready(d, Some(12.5), Some(40.0)));
+        assert!(!BenchMode::Idle.report_ready(d, Some(12.5), Some(40.0)));
+        assert!(BenchMode::Startup.report_ready(d, Some(12.5), None));
+        assert_eq!(ms(Some(f64::NAN)), -1.0);
+        assert_eq!(ms(Some(7.5)), 7.5);
     }
 }

@@ -3,7 +3,7 @@ import { createPinia } from 'pinia'
 import App from './App.vue'
 import { makeRouter } from './router'
 import { makeI18n } from './i18n'
-import { appReady } from './api'
+import { pageInteractive } from './lib/readiness'
 import './styles.css'
 
 const app = createApp(App)
@@ -13,4 +13,4 @@ app.use(makeI18n())
 app.mount('#app')
 
 // Module scripts run before DOMContentLoaded, so this listener is in time.
-document.addEventListener('DOMContentLoaded', () => void appReady(performance.now()))
+document.addEventListener('DOMContentLoaded', pageInteractive)

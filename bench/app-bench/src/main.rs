@@ -113,9 +113,15 @@ fn bench(args: &Args) -> Result<(), RunError> {
 
     let idle = Duration::from_secs(args.idle_secs);
     let mut mems = (Vec::new(), Vec::new());
+    // Order flipped every run, as for the starts: neither app always runs on a warmer machine.
     for run in 1..=args.idle_runs {
-        mems.0.push(app.idle_memory(run, idle)?);
-        mems.1.push(base.idle_memory(run, idle)?);
+        if run % 2 == 1 {
+            mems.0.push(app.idle_memory(run, idle)?);
+            mems.1.push(base.idle_memory(run, idle)?);
+        } else {
+            mems.1.push(base.idle_memory(run, idle)?);
+            mems.0.push(app.idle_memory(run, idle)?);
+        }
     }
     report::memory(args.idle_secs, &mems.0, &mems.1);
     Ok(())

@@ -27,35 +27,43 @@ fn verdict(ratio: f64, target: f64) -> &'static str {
 }
 
 pub fn startup(app: &[Startup], base: &[Startup]) {
-    println!("cold start to interactive (ms; spawn to the ready line), alternating, after one warm-up each;");
-    println!("'page' = the page's own navigation start to DOMContentLoaded");
     println!(
-        "{:>4} {:>10} {:>8} {:>10} {:>8}",
-        "run", "livedesk", "page", "baseline", "page"
+        "cold start (ms from spawn), alternating, after one warm-up each. 'ready' = what the user"
+    );
+    println!("waits for: LiveDesk's start view with the sandbox's room rows painted, the baseline's page;");
+    println!("'dom' = DOMContentLoaded (the old ready point); 'page' = the page's navigation start to it");
+    println!(
+        "{:>4} {:>10} {:>8} {:>8} {:>10} {:>8}",
+        "run", "livedesk", "dom", "page", "baseline", "page"
     );
     for (i, (a, b)) in app.iter().zip(base).enumerate() {
         println!(
-            "{:>4} {:>10.1} {:>8.1} {:>10.1} {:>8.1}",
+            "{:>4} {:>10.1} {:>8.1} {:>8.1} {:>10.1} {:>8.1}",
             i + 1,
             a.total_ms,
+            a.dom_ms,
             a.page_ms,
             b.total_ms,
             b.page_ms
         );
     }
-    let total = |v: &[Startup]| median(&v.iter().map(|s| s.total_ms).collect::<Vec<_>>());
-    let page = |v: &[Startup]| median(&v.iter().map(|s| s.page_ms).collect::<Vec<_>>());
-    let (ma, mb) = (total(app), total(base));
+    let med = |v: &[Startup], f: fn(&Startup) -> f64| median(&v.iter().map(f).collect::<Vec<_>>());
+    let (ma, mb) = (med(app, |s| s.total_ms), med(base, |s| s.total_ms));
+    let dom = med(app, |s| s.dom_ms);
+    println!(
+        "{:>4} {ma:>10.1} {dom:>8.1} {:>8.1} {mb:>10.1} {:>8.1}",
+        "med",
+        med(app, |s| s.page_ms),
+        med(base, |s| s.page_ms)
+    );
     let ratio = ma / mb;
     println!(
-        "{:>4} {ma:>10.1} {:>8.1} {mb:>10.1} {:>8.1}",
-        "med",
-        page(app),
-        page(base)
+        "startup ratio, data on screen (median livedesk / median baseline): {ratio:.2} (target <= {STARTUP_TARGET}: {})",
+        verdict(ratio, STARTUP_TARGET)
     );
     println!(
-        "startup ratio (median livedesk / median baseline): {ratio:.2} (target <= {STARTUP_TARGET}: {})",
-        verdict(ratio, STARTUP_TARGET)
+        "startup ratio, DOMContentLoaded (the old point): {:.2}",
+        dom / mb
     );
 }
 

@@ -11,7 +11,11 @@ use std::time::{Duration, Instant};
 
 use crate::procs::{self, ProcMem};
 
+/// What the user waits for: LiveDesk's start view with its data on screen, the baseline's page.
 const READY_LINE: &str = "livedesk-bench-ready";
+/// The earlier point: the page interactive (DOMContentLoaded). An app that prints no such line
+/// (the baseline: its page is its data) is interactive when it is ready.
+const DOM_LINE: &str = "livedesk-bench-dom";
 const READY_TIMEOUT: Duration = Duration::from_secs(90);
 const EXIT_TIMEOUT: Duration = Duration::from_secs(30);
 const STOP_GRACE: Duration = Duration::from_secs(10);
@@ -38,20 +42,36 @@ pub enum RunError {
     Io { app: String, source: std::io::Error },
 }
 
-/// One start: spawn to the ready line, and the page's share (navigation start to DOMContentLoaded).
+/// One start: spawn to the ready line (data on screen) and to the interactive line, and the page's
+/// share of each (from navigation start).
 #[derive(Debug, Clone, Copy)]
 pub struct Startup {
+    /// Spawn to the data on screen.
     pub total_ms: f64,
-    /// Negative when the app did not report it.
+    /// Spawn to DOMContentLoaded (the old ready point).
+    pub dom_ms: f64,
+    /// The page's navigation start to DOMContentLoaded; negative when the app did not report it.
     pub page_ms: f64,
 }
 
-/// The page milliseconds of a ready line (`livedesk-bench-ready <us> <page_ms>`).
-fn page_ms(line: &str) -> f64 {
+/// Field `n` (0 = the tag) of a ready line, `-1` when absent.
+fn field(line: &str, n: usize) -> f64 {
     line.split_whitespace()
-        .nth(2)
+        .nth(n)
         .and_then(|v| v.parse().ok())
         .unwrap_or(-1.0)
+}
+
+/// The page milliseconds of a ready line (`livedesk-bench-ready <us> <page_ms> [<data_ms>]`).
+fn page_ms(line: &str) -> f64 {
+    field(line, 2)
+}
+
+/// What the reader thread saw: (arrival since spawn, page ms) of each line.
+#[derive(Debug, Clone, Copy, Default)]
+struct Seen {
+    dom: Option<(Duration, f64)>,
+    ready: Option<(Duration, f64)>,
 }
 
 /// An app under test, with a home and XDG dirs of its own.
@@ -77,9 +97,12 @@ impl App {
 
     /// Milliseconds from spawn to the ready line; the app exits on its own after it.
     pub fn time_startup(&self, run: usize) -> Result<Startup, RunError> {
-        let (mut child, marker, (ready, page)) = self.start("startup", run)?;
+        let (mut child, marker, seen) = self.start("startup", run)?;
+        let (ready, ready_page) = seen.ready.expect("start returns once the ready line came");
+        let (dom, page) = seen.dom.unwrap_or((ready, ready_page));
         let elapsed = Startup {
             total_ms: ready.as_secs_f64() * 1e3,
+            dom_ms: dom.as_secs_f64() * 1e3,
             page_ms: page,
         };
         let deadline = Instant::now() + EXIT_TIMEOUT;
@@ -109,7 +132,7 @@ impl App {
         Ok(mem)
     }
 
-    fn start(&self, mode: &str, run: usize) -> Result<(Child, String, (Duration, f64)), RunError> {
+    fn start(&self, mode: &str, run: usize) -> Result<(Child, String, Seen), RunError> {
         let marker_value = format!("{}-{mode}-{run}-{}", self.label, std::process::id());
         let marker = format!("LIVEDESK_BENCH_RUN={marker_value}");
         let log = self.dir.join(format!("{mode}-{run}.stderr"));
@@ -134,9 +157,13 @@ impl App {
         let stdout = child.stdout.take().expect("stdout is piped");
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
+            let mut seen = Seen::default();
             for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if line.starts_with(READY_LINE) {
-                    let _ = tx.send((started.elapsed(), page_ms(&line)));
+                if line.starts_with(DOM_LINE) {
+                    seen.dom = Some((started.elapsed(), page_ms(&line)));
+                } else if line.starts_with(READY_LINE) {
+                    seen.ready = Some((started.elapsed(), page_ms(&line)));
+                    let _ = tx.send(seen);
                 }
             }
         });
@@ -182,5 +209,6 @@ mod tests {
         assert_eq!(page_ms("livedesk-bench-ready 431000 172.5"), 172.5);
         assert_eq!(page_ms("livedesk-bench-ready 431000"), -1.0);
         assert_eq!(page_ms("livedesk-bench-ready 431000 x"), -1.0);
+        assert_eq!(field("livedesk-bench-ready 431000 150.0 480.5", 3), 480.5);
     }
 }

@@ -47,7 +47,10 @@ fn closure(graph: &BTreeMap<String, Vec<String>>, root: &str) -> BTreeSet<String
 fn no_tauri_crate_in_the_cores_tree() {
     let graph = lock_graph();
     let tree = closure(&graph, "livedesk-core");
-    assert!(tree.contains("wechat-live") && tree.contains("rusqlite"), "{tree:?}");
+    assert!(
+        tree.contains("wechat-live") && tree.contains("rusqlite"),
+        "{tree:?}"
+    );
     let tauri: Vec<_> = tree
         .iter()
         .filter(|n| n.starts_with("tauri") || *n == "wry" || *n == "tao")
