@@ -84,19 +84,10 @@ fn aside_name(path: &Path, now_unix: i64) -> PathBuf {
     candidate
 }
 
-/// `YYYYMMDDTHHMMSSZ` of unix seconds (proleptic Gregorian, from days since the epoch).
+/// `YYYYMMDDTHHMMSSZ` of unix seconds.
 fn utc_stamp(unix: i64) -> String {
     let (days, secs) = (unix.div_euclid(86_400), unix.rem_euclid(86_400));
-    // Howard Hinnant's civil_from_days.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
+    let (year, month, day) = wechat_live::validate::civil_from_days(days);
     format!(
         "{year:04}{month:02}{day:02}T{:02}{:02}{:02}Z",
         secs / 3600,

@@ -5,6 +5,8 @@
 //! checked: content review, ID existence and media-id expiry are WeChat's to judge.
 
 mod fmt;
+
+pub use fmt::civil_from_days;
 mod goods;
 mod image;
 mod messages;
