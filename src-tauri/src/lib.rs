@@ -9,8 +9,8 @@ pub mod startup;
 use livedesk_core::Core;
 use tauri::{Manager, Runtime};
 
-/// The app's identifier, also the keyring service of its secrets.
-pub const IDENTIFIER: &str = "app.livedesk.desktop";
+/// The app's identifier (tauri.conf.json's), also the keyring service of its secrets: the core's.
+pub const IDENTIFIER: &str = livedesk_core::APP_ID;
 
 /// Lists every command once: it registers them ([`with_commands`]) and names them
 /// ([`COMMANDS`]), so a test can hold the UI's calls against what is registered.
@@ -102,4 +102,18 @@ pub fn run() {
             }
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    /// The window's data dir is Tauri's `app_data_dir` = the OS data dir + tauri.conf.json's
+    /// identifier; the CLI's is `livedesk_core::paths::data_dir()` = the same + `APP_ID`. Equal
+    /// identifiers mean one data dir and one keyring service whoever opens the core.
+    #[test]
+    fn the_window_and_the_core_share_the_identifier() {
+        let conf: serde_json::Value = serde_json::from_str(include_str!("../../tauri.conf.json"))
+            .expect("tauri.conf.json reads");
+        assert_eq!(conf["identifier"], livedesk_core::APP_ID);
+        assert_eq!(super::IDENTIFIER, livedesk_core::APP_ID);
+    }
 }

@@ -11,7 +11,7 @@
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Session, elementArg } from './webdriver.mjs'
 
@@ -361,6 +361,41 @@ await step('the secret is nowhere in the app data, logs or webview storage', asy
     }
   })
   assert.deepEqual(hits, [], 'the secret leaked into these files')
+})
+
+await step('a damaged database is moved aside, the app says so and opens', async () => {
+  const db = join(process.env.XDG_DATA_HOME, 'app.livedesk.desktop', 'livedesk.sqlite3')
+  assert.ok(statSync(db).isFile(), `the database of the first session at ${db}`)
+  const garbage = Buffer.from('not a database: a disk that lost its pages. '.repeat(300))
+  writeFileSync(db, garbage)
+  for (const extra of ['-wal', '-shm']) rmSync(db + extra, { force: true })
+  // A second launch while the first still runs would only focus it (single instance): wait it out.
+  const appRunning = () => readdirSync('/proc').some((pid) => {
+    try {
+      return /^\d+$/.test(pid) && readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] === APP
+    } catch {
+      return false
+    }
+  })
+  for (let i = 0; appRunning(); i++) {
+    assert.ok(i < 200, 'the first app never exited')
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  const again = await Session.start(WD, APP)
+  try {
+    await again.waitFor('[data-testid="store-recovered"]', { timeoutMs: 60000 })
+    const moved = (await again.text(await again.waitFor('[data-testid="store-recovered-path"]'))).trim()
+    assert.match(moved, /livedesk\.sqlite3\.corrupt-\d{8}T\d{6}Z$/)
+    assert.deepEqual(readFileSync(moved), garbage, 'the bad file is kept as it was')
+    await shot(again, 'store-recovered')
+    await again.click(await again.waitFor('[data-testid="store-recovered-ok"]'))
+    // The app carries on with a fresh store: the sandbox's rooms are listed.
+    await again.until(async () => (await again.findAll('[data-testid^="room-link-"]')).length >= 3,
+      { what: 'the demo rooms after the recovery', timeoutMs: 30000 })
+  } finally {
+    await again.cmd('DELETE', '/window').catch(() => {})
+    await again.quit()
+  }
 })
 
 const failed = results.filter((r) => !r.ok)
