@@ -11,10 +11,10 @@ use std::time::{Duration, Instant};
 
 use crate::procs::{self, ProcMem};
 
-/// What the user waits for: LiveDesk's start view with its data on screen, the baseline's page.
+/// What the user waits for, painted: LiveDesk's start view with its data, the baseline's page.
 const READY_LINE: &str = "livedesk-bench-ready";
-/// The earlier point: the page interactive (DOMContentLoaded). An app that prints no such line
-/// (the baseline: its page is its data) is interactive when it is ready.
+/// The earlier point: the page interactive (DOMContentLoaded), before anything is painted. An app
+/// that prints no such line counts as interactive when it is ready.
 const DOM_LINE: &str = "livedesk-bench-dom";
 const READY_TIMEOUT: Duration = Duration::from_secs(90);
 const EXIT_TIMEOUT: Duration = Duration::from_secs(30);

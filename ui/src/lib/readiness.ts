@@ -15,7 +15,12 @@ export function pageInteractive(): void {
 export function dataOnScreen(): void {
   if (dataReported) return
   dataReported = true
-  requestAnimationFrame(() =>
-    requestAnimationFrame(() => void appReady(pageMs ?? -1, performance.now()).catch(() => undefined)),
-  )
+  performance.mark('livedesk:rows-in-dom')
+  requestAnimationFrame(() => {
+    performance.mark('livedesk:first-frame')
+    requestAnimationFrame(() => {
+      performance.mark('livedesk:data-on-screen')
+      void appReady(pageMs ?? -1, performance.now()).catch(() => undefined)
+    })
+  })
 }

@@ -100,6 +100,7 @@ export const useAppStore = defineStore('app', () => {
       info.value = await api.appInfo()
       await loadAccounts()
       if (!currentAccountId.value) currentAccountId.value = info.value.sandboxAccountId
+      performance.mark('livedesk:accounts')
     } catch (e) {
       loadError.value = api.toIpcError(e).message
     }

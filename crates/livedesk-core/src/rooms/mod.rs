@@ -39,12 +39,20 @@ pub fn cached(core: &Core, account_id: &str) -> CoreResult<RoomList> {
 
 /// Every page from WeChat, covers as thumbnails, then cached.
 pub async fn refresh(core: &Core, account_id: &str) -> CoreResult<RoomList> {
+    let started = std::time::Instant::now();
     let client = core.client(account_id)?;
     let rooms = client.rooms().list_all().await?;
+    let listed = started.elapsed();
     let views = {
         let mut covers = core.covers.lock().await;
         views::views_with_covers(&rooms, &mut covers).await
     };
+    log::info!(
+        "rooms of {account_id}: {} listed in {} ms, with covers after {} ms",
+        rooms.len(),
+        listed.as_millis(),
+        started.elapsed().as_millis()
+    );
     let at = unix_now();
     core.store.save_rooms(
         account_id,
