@@ -96,10 +96,11 @@ export const useAppStore = defineStore('app', () => {
   async function init() {
     loadError.value = null
     try {
+      // The locale first: the accounts list names the sandbox in it.
       await api.setLocale(locale.value).catch(() => undefined)
-      info.value = await api.appInfo()
-      await loadAccounts()
-      if (!currentAccountId.value) currentAccountId.value = info.value.sandboxAccountId
+      const [appInfo] = await Promise.all([api.appInfo(), loadAccounts()])
+      info.value = appInfo
+      if (!currentAccountId.value) currentAccountId.value = appInfo.sandboxAccountId
       performance.mark('livedesk:accounts')
     } catch (e) {
       loadError.value = api.toIpcError(e).message

@@ -9,7 +9,17 @@ export const useRoomsStore = defineStore('rooms', () => {
   const refreshing = ref<Record<string, boolean>>({})
   const errors = ref<Record<string, string | null>>({})
 
-  async function load(accountId: string) {
+  // One load per account at a time: the shell starts it as soon as the account is known, and the
+  // rooms view, mounting meanwhile, joins it instead of asking twice.
+  const loading: Record<string, Promise<void> | undefined> = {}
+
+  function load(accountId: string): Promise<void> {
+    return (loading[accountId] ??= loadOnce(accountId).finally(() => {
+      delete loading[accountId]
+    }))
+  }
+
+  async function loadOnce(accountId: string) {
     try {
       const cached = await api.roomsCached(accountId)
       // A refresh that finished first wins over the cache.
