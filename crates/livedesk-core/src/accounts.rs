@@ -101,9 +101,17 @@ fn view(row: AccountRow, secret_set: Option<bool>) -> AccountView {
     }
 }
 
+/// The account after a change that succeeded: a keyring that cannot be asked now leaves
+/// `secretSet` unknown rather than failing what was done.
 fn view_checked(core: &Core, row: AccountRow) -> CoreResult<AccountView> {
-    let set = core.vault.has(SecretKind::AppSecret, &row.id)?;
-    Ok(view(row, Some(set)))
+    let set = match core.vault.has(SecretKind::AppSecret, &row.id) {
+        Ok(set) => Some(set),
+        Err(e) => {
+            log::warn!("keyring check after an account change failed: {e}");
+            None
+        }
+    };
+    Ok(view(row, set))
 }
 
 /// Sandbox first, then stored accounts oldest first. A keyring that cannot be asked does not hide

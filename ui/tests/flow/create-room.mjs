@@ -243,6 +243,23 @@ export async function anchorNotVerifiedFlow({ page, baseUrl, shots }) {
   await byId(page, 'push-server').waitFor()
 }
 
+export async function maybeSentFlow({ page, baseUrl, shots }) {
+  await openApp(page, baseUrl)
+  await openNewRoom(page)
+  await fillValidForm(page, { anchorWechat: 'anchor_mei' })
+  await page.evaluate(() => window.__fake.cutOffNextCreate())
+  await byId(page, 'create-submit').click()
+  await byId(page, 'maybe-sent').waitFor()
+  assert(await byId(page, 'create-submit').isDisabled(), 'no second create before the list is checked')
+  assert((await byId(page, 'input-name').locator('input').inputValue()) === '春季新品直播', 'form kept')
+  await noToasts(page)
+  await byId(page, 'maybe-sent').scrollIntoViewIfNeeded()
+  await page.screenshot({ path: join(shots, 'maybe-sent.png') })
+  await byId(page, 'maybe-sent-check').click()
+  await page.waitForURL(/#\/rooms\/\d+$/)
+  assert((await calls(page, 'room_create')).length === 1, 'one create only')
+}
+
 export async function editRoomFlow({ page, baseUrl, shots }) {
   await openApp(page, baseUrl)
   await openNewRoom(page)

@@ -93,6 +93,8 @@ const rooms: Record<string, RoomView[]> = {
 }
 const drafts: Record<string, RoomForm> = {}
 const verifiedAnchors = new Set<string>(['anchor_mei'])
+/** Set by a flow: the next create is made, but its answer is lost (as when the connection drops). */
+let cutOffNextCreate = false
 let nextRoomId = 2001
 let nextPick = 0
 const calls: Call[] = []
@@ -202,8 +204,20 @@ function handle(cmd: string, a: Args): unknown {
         coverImg: f.coverImg?.preview ?? '',
       }
       ;(rooms[acc] ??= []).unshift(created)
+      if (cutOffNextCreate) {
+        cutOffNextCreate = false
+        throw ipcError('maybe_sent', zh() ? '创建请求可能已到达微信，但没有收到答复。' : 'The create request may have reached WeChat, but no answer came back.')
+      }
       delete drafts[acc]
       return new Promise((r) => setTimeout(() => r({ roomId: id }), 300))
+    }
+    case 'room_find_created': {
+      const f = a.form as RoomForm
+      const found = (rooms[acc] ?? []).find(
+        (r) => r.name === f.name && r.startTime === f.startTime && r.endTime === f.endTime && r.anchorName === f.anchorName,
+      )
+      if (found) delete drafts[acc]
+      return found ? { roomId: found.id } : null
     }
     case 'room_edit_load': {
       const r = (rooms[acc] ?? []).find((x) => x.id === a.roomId)
@@ -269,7 +283,15 @@ mockIPC(async (cmd, payload) => {
 
 declare global {
   interface Window {
-    __fake: { calls: Call[]; clipboard: string[]; verifyAnchor(id: string): void; drafts: typeof drafts }
+    __fake: { calls: Call[]; clipboard: string[]; verifyAnchor(id: string): void; cutOffNextCreate(): void; drafts: typeof drafts }
   }
 }
-window.__fake = { calls, clipboard, drafts, verifyAnchor: (id) => verifiedAnchors.add(id) }
+window.__fake = {
+  calls,
+  clipboard,
+  drafts,
+  verifyAnchor: (id) => verifiedAnchors.add(id),
+  cutOffNextCreate: () => {
+    cutOffNextCreate = true
+  },
+}

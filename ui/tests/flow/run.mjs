@@ -7,7 +7,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build, preview } from 'vite'
 import { chromium } from 'playwright-core'
-import { createRoomFlow, anchorNotVerifiedFlow, editRoomFlow, badNameSendsNothingFlow } from './create-room.mjs'
+import { createRoomFlow, anchorNotVerifiedFlow, editRoomFlow, badNameSendsNothingFlow, maybeSentFlow } from './create-room.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const uiDir = resolve(here, '../..')
@@ -72,6 +72,7 @@ const flows = [
   ['a bad name shows a field error and sends nothing', badNameSendsNothingFlow],
   ['an unverified anchor gets the real-name QR, retry keeps the form', anchorNotVerifiedFlow],
   ['a room not started is edited from its overview', editRoomFlow],
+  ['a create that may have reached WeChat is checked in the room list, not retried', maybeSentFlow],
 ]
 let passed = 0
 let failed = 0
