@@ -116,4 +116,18 @@ mod tests {
         assert_eq!(conf["identifier"], livedesk_core::APP_ID);
         assert_eq!(super::IDENTIFIER, livedesk_core::APP_ID);
     }
+
+    /// `tauri dev` loads `devUrl`; the UI's dev server must listen there (strictPort).
+    #[test]
+    fn tauri_dev_and_the_ui_dev_server_agree_on_the_port() {
+        let conf: serde_json::Value = serde_json::from_str(include_str!("../../tauri.conf.json"))
+            .expect("tauri.conf.json reads");
+        let dev_url = conf["build"]["devUrl"].as_str().expect("devUrl is set");
+        let port = dev_url.rsplit(':').next().unwrap().trim_end_matches('/');
+        let vite = include_str!("../../ui/vite.config.ts");
+        assert!(
+            vite.contains(&format!("server: {{ port: {port}, strictPort: true }}")),
+            "ui/vite.config.ts must serve on {port} (devUrl {dev_url})"
+        );
+    }
 }
