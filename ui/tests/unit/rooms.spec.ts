@@ -4,6 +4,7 @@ import * as commands from '@/api/commands'
 import type { RoomList, RoomView } from '@/api'
 import RoomsView from '@/views/RoomsView.vue'
 import { mountInApp } from './helpers'
+import { SPINNER_DELAY_MS } from '@/composables/useDelayedFlag'
 
 vi.mock('@/api/commands')
 vi.mock('@/api/platform')
@@ -30,7 +31,13 @@ describe('rooms list', () => {
     const { wrapper } = await mountInApp(RoomsView)
     expect(names()).toEqual(['缓存的直播间'])
     expect(document.querySelector('[data-testid="rooms-fetched"]')!.textContent).toContain('正在刷新')
-    expect(document.querySelector('[data-testid="room-refresh"]')!.className).toContain('loading')
+    // Refresh cannot be pressed twice; its spinner waits SPINNER_DELAY_MS, so a quick answer never flashes one.
+    const button = () => document.querySelector('[data-testid="room-refresh"]')!.className
+    expect(button()).toContain('disabled')
+    expect(button()).not.toContain('loading')
+    await new Promise((r) => setTimeout(r, SPINNER_DELAY_MS + 50))
+    await flushPromises()
+    expect(button()).toContain('loading')
 
     finish({ rooms: [room(2, '新直播间', 101), room(1, '缓存的直播间', 103)], fetchedAt: 1_700_000_600, fromCache: false })
     await flushPromises()
