@@ -9,6 +9,7 @@ use wechat_live::{Client, Config, Secret};
 use crate::clock::unix_now;
 use crate::endpoint;
 use crate::error::{CoreError, CoreResult};
+use crate::journal::{self, Action, Write};
 use crate::locale::Locale;
 use crate::sandbox::SANDBOX_ID;
 use crate::store::AccountRow;
@@ -207,6 +208,22 @@ pub async fn add(core: &Core, input: NewAccount) -> CoreResult<AccountView> {
     check_input(&input.name, &input.app_id, base_url.as_deref())?;
     let secret = trimmed(&input.secret)?;
     let id = format!("acc-{:016x}", rand::random::<u64>());
+    let w = Write::new(&id, Action::AccountAdd).subject(input.name.trim());
+    journal::record(
+        core,
+        w,
+        add_checked(core, id.clone(), input, secret, base_url),
+    )
+    .await?
+}
+
+async fn add_checked(
+    core: &Core,
+    id: String,
+    input: NewAccount,
+    secret: Secret,
+    base_url: Option<String>,
+) -> CoreResult<AccountView> {
     let row = AccountRow {
         id: id.clone(),
         name: input.name.trim().to_owned(),
@@ -255,18 +272,28 @@ pub fn rename(core: &Core, id: &str, name: &str) -> CoreResult<AccountView> {
             "Enter a display name",
         ));
     }
-    if !core.store.rename_account(id, name.trim())? {
-        return Err(CoreError::not_found(format!("account {id}")));
-    }
-    view_checked(core, core.account(id)?)
+    let w = Write::new(id, Action::AccountUpdate)
+        .subject(name.trim())
+        .detail("name");
+    journal::record_sync(core, w, || {
+        if !core.store.rename_account(id, name.trim())? {
+            return Err(CoreError::not_found(format!("account {id}")));
+        }
+        view_checked(core, core.account(id)?)
+    })
 }
 
 /// Replaces the secret (keyring first), then checks it.
 pub async fn set_secret(core: &Core, id: &str, secret: &Secret) -> CoreResult<AccountView> {
     not_sandbox(id)?;
-    let _ = core.account(id)?;
+    let row = core.account(id)?;
     let secret = trimmed(secret)?;
-    core.vault.set(SecretKind::AppSecret, id, &secret)?;
+    let w = Write::new(id, Action::AccountUpdate)
+        .subject(&row.name)
+        .detail("secret");
+    journal::record_sync(core, w, || {
+        Ok(core.vault.set(SecretKind::AppSecret, id, &secret)?)
+    })?;
     core.drop_client(id);
     let ok = core.client(id)?.verify_credentials().await.is_ok();
     core.store.set_verified(id, ok.then(unix_now))?;
@@ -276,11 +303,14 @@ pub async fn set_secret(core: &Core, id: &str, secret: &Secret) -> CoreResult<Ac
 /// Removes an account: keyring entry first (if that fails, nothing is removed), then its rows.
 pub fn remove(core: &Core, id: &str) -> CoreResult<()> {
     not_sandbox(id)?;
-    let _ = core.account(id)?;
-    core.vault.delete(SecretKind::AppSecret, id)?;
-    core.store.remove_account(id)?;
-    core.drop_client(id);
-    Ok(())
+    let row = core.account(id)?;
+    let w = Write::new(id, Action::AccountRemove).subject(&row.name);
+    journal::record_sync(core, w, || {
+        core.vault.delete(SecretKind::AppSecret, id)?;
+        core.store.remove_account(id)?;
+        core.drop_client(id);
+        Ok(())
+    })
 }
 
 /// Checks an account's credentials by getting a stable token; the message is in `locale`.

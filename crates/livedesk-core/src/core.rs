@@ -52,6 +52,12 @@ impl Core {
     /// aside and a fresh one used ([`Core::store_recovered`] says so).
     pub async fn open(data_dir: &Path, keyring_service: &str) -> CoreResult<Self> {
         let (store, store_recovered) = Store::open_or_recover(&data_dir.join(DB_FILE), unix_now())?;
+        let stale = crate::clock::unix_now_ms() - crate::journal::STALE_PENDING_MS;
+        match store.journal_interrupt_pending(stale) {
+            Ok(0) => {}
+            Ok(n) => log::warn!("{n} journaled writes never got their answer recorded"),
+            Err(e) => log::warn!("journal: {e}"),
+        }
         let media_dir = data_dir.join("images");
         std::fs::create_dir_all(&media_dir).map_err(|e| {
             CoreError::Config(format!("cannot create {}: {e}", media_dir.display()))

@@ -192,6 +192,32 @@ pub async fn remote_data_url(url: &str) -> CoreResult<String> {
     Ok(data_url(mime, &bytes))
 }
 
+/// Fetches the images at `urls` not yet in `known` (a few at a time, each URL once) as thumbnail
+/// data URLs into `known`; one that cannot be fetched is kept as "" rather than failing a list.
+pub async fn fill_thumbnails<'a>(
+    known: &mut std::collections::HashMap<String, String>,
+    urls: impl Iterator<Item = &'a str>,
+) {
+    use futures::stream::{self, StreamExt};
+    let mut missing: Vec<String> = urls
+        .filter(|u| !u.is_empty() && !known.contains_key(*u))
+        .map(str::to_owned)
+        .collect();
+    missing.sort();
+    missing.dedup();
+    let fetched: Vec<(String, String)> = stream::iter(missing.into_iter().map(|url| async move {
+        let thumb = match fetch_remote(&url).await {
+            Ok(bytes) => thumbnail_data_url(&bytes, THUMB_SIDE).unwrap_or_default(),
+            Err(_) => String::new(),
+        };
+        (url, thumb)
+    }))
+    .buffered(4)
+    .collect()
+    .await;
+    known.extend(fetched);
+}
+
 /// Where a prepared picture is kept.
 pub fn local_path(media_dir: &Path, local_id: &str) -> CoreResult<PathBuf> {
     // local ids are ours (hex); anything else could walk out of the directory.

@@ -7,10 +7,11 @@
 //! - [`accounts`]: the sandbox and the mini programs added, verified with a stable token
 //! - [`sandbox`]: the WeChat simulator started in-process
 //! - [`rooms`]: list, validate, upload, draft, create, edit, delete, push address, share code
+//! - [`goods`]: the library (sync, tabs, add, update, delete, audit) and a room's shelf
+//! - [`journal`]: every write, appended in the one place writes go through ([`journal::record`])
 //!
-//! The areas still to come go beside them, each its own module the same way: `goods` (the library
-//! and a room's goods), `live` (the console's action queue and rundown), `journal` (every write,
-//! appended in the one place writes go through), `obs` (obs-websocket) and `monitor` (live status).
+//! The areas still to come go beside them, each its own module the same way: `live` (the console's
+//! action queue and rundown), `obs` (obs-websocket) and `monitor` (live status).
 //!
 //! Services return [`CoreError`]; an edge turns it into words with [`CoreError::message`].
 
@@ -19,7 +20,9 @@ pub mod clock;
 mod core;
 pub mod endpoint;
 pub mod error;
+pub mod goods;
 pub mod images;
+pub mod journal;
 pub mod locale;
 pub mod paths;
 pub mod rooms;

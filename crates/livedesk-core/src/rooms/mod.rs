@@ -17,6 +17,7 @@ pub use types::*;
 use crate::clock::unix_now;
 use crate::error::{CoreError, CoreResult};
 use crate::images;
+use crate::journal::{self, Action, Write};
 use crate::sandbox::SANDBOX_ID;
 use crate::store::StoreError;
 use crate::Core;
@@ -99,7 +100,9 @@ pub async fn create(core: &Core, account_id: &str, mut form: RoomForm) -> CoreRe
     // A later failure keeps the fresh media ids.
     save_draft(core, account_id, &form)?;
     let room = form::new_room(&form)?;
-    match client.rooms().create(&room).await {
+    let w = Write::new(account_id, Action::RoomCreate).subject(&form.name);
+    let sent = client.rooms().create(&room);
+    match journal::record_learning(core, w, sent, |id| (Some(*id), None)).await? {
         Ok(room_id) => {
             core.store.clear_draft(account_id)?;
             Ok(RoomCreated { room_id })
@@ -262,7 +265,11 @@ pub async fn edit(
     let client = core.client(account_id)?;
     check_and_upload(core, account_id, &client, &mut form).await?;
     let room = form::new_room(&form)?;
-    match client.rooms().edit(room_id, &RoomEdit::from(&room)).await {
+    let w = Write::new(account_id, Action::RoomEdit)
+        .room(room_id)
+        .subject(&form.name);
+    let edit = RoomEdit::from(&room);
+    match journal::record(core, w, client.rooms().edit(room_id, &edit)).await? {
         Ok(()) => Ok(()),
         Err(e) if e.code() == Some(ErrCode::RoomStateForbids) => {
             Err(CoreError::NotEditable(Box::new(e)))
@@ -273,6 +280,16 @@ pub async fn edit(
 
 /// Deletes a room.
 pub async fn delete(core: &Core, account_id: &str, room_id: i64) -> CoreResult<()> {
-    core.client(account_id)?.rooms().delete(room_id).await?;
+    let client = core.client(account_id)?;
+    let subject = cached(core, account_id)?
+        .rooms
+        .into_iter()
+        .find(|r| r.id == room_id)
+        .map(|r| r.name)
+        .unwrap_or_default();
+    let w = Write::new(account_id, Action::RoomDelete)
+        .room(room_id)
+        .subject(subject);
+    journal::record(core, w, client.rooms().delete(room_id)).await??;
     Ok(())
 }

@@ -48,6 +48,8 @@ pub enum ImageSlot {
     Cover,
     Share,
     Feeds,
+    /// A goods picture (the library's add form).
+    Goods,
 }
 
 impl ImageSlot {
@@ -57,6 +59,7 @@ impl ImageSlot {
             ImageSlot::Cover => wechat_live::validate::ImageSlot::Cover,
             ImageSlot::Share => wechat_live::validate::ImageSlot::Share,
             ImageSlot::Feeds => wechat_live::validate::ImageSlot::Feeds,
+            ImageSlot::Goods => wechat_live::validate::ImageSlot::Goods,
         }
     }
 }

@@ -3,7 +3,6 @@
 
 use std::collections::HashMap;
 
-use self::futures_lite_join::join_all_limited;
 use wechat_live::model::{LiveStatus, Room, RoomType};
 
 use super::RoomView;
@@ -45,44 +44,9 @@ pub async fn views_with_covers(
     rooms: &[Room],
     known: &mut HashMap<String, String>,
 ) -> Vec<RoomView> {
-    let missing: Vec<String> = {
-        let mut v: Vec<String> = rooms
-            .iter()
-            .map(|r| r.cover_img.clone())
-            .filter(|u| !u.is_empty() && !known.contains_key(u))
-            .collect();
-        v.sort();
-        v.dedup();
-        v
-    };
-    let fetched = join_all_limited(missing, 4, |url| async move {
-        let thumb = match images::fetch_remote(&url).await {
-            Ok(bytes) => images::thumbnail_data_url(&bytes, images::THUMB_SIDE).unwrap_or_default(),
-            Err(_) => String::new(),
-        };
-        (url, thumb)
-    })
-    .await;
-    known.extend(fetched);
+    images::fill_thumbnails(known, rooms.iter().map(|r| r.cover_img.as_str())).await;
     rooms
         .iter()
         .map(|r| view(r, known.get(&r.cover_img).cloned().unwrap_or_default()))
         .collect()
-}
-
-/// Runs `f` over `items` with at most `limit` in flight; results in input order.
-mod futures_lite_join {
-    use std::future::Future;
-
-    pub async fn join_all_limited<T, R, F, Fut>(items: Vec<T>, limit: usize, f: F) -> Vec<R>
-    where
-        F: Fn(T) -> Fut,
-        Fut: Future<Output = R>,
-    {
-        use futures::stream::{self, StreamExt};
-        stream::iter(items.into_iter().map(f))
-            .buffered(limit.max(1))
-            .collect()
-            .await
-    }
 }

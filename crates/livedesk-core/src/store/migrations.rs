@@ -50,6 +50,52 @@ pub const MIGRATIONS: &[&str] = &[
         WHERE account_id IN (SELECT id FROM accounts);
      DROP TABLE room_cache;
      ALTER TABLE room_cache_v2 RENAME TO room_cache;",
+    // 3: the goods library as WeChat last answered it (with the audit ids only add and resubmit
+    // answer), the sale state LiveDesk set on a room's goods (WeChat has no read for it), and the
+    // journal of every write. The journal has no foreign key: removing an account keeps its history.
+    "CREATE TABLE goods (
+        account_id        TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        goods_id          INTEGER NOT NULL,
+        audit_id          INTEGER,
+        name              TEXT NOT NULL,
+        cover_url         TEXT NOT NULL DEFAULT '',
+        url               TEXT NOT NULL DEFAULT '',
+        price_type        INTEGER NOT NULL,
+        price             INTEGER NOT NULL,
+        price2            INTEGER,
+        third_party_appid TEXT NOT NULL DEFAULT '',
+        third_party_tag   INTEGER,
+        audit_status      INTEGER NOT NULL,
+        seen_at           INTEGER NOT NULL,
+        PRIMARY KEY (account_id, goods_id)
+     );
+     CREATE INDEX goods_by_status ON goods (account_id, audit_status, goods_id);
+     CREATE TABLE room_goods_sale (
+        account_id  TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        room_id     INTEGER NOT NULL,
+        goods_id    INTEGER NOT NULL,
+        on_sale     INTEGER NOT NULL,
+        set_at      INTEGER NOT NULL,
+        PRIMARY KEY (account_id, room_id, goods_id)
+     );
+     CREATE TABLE journal (
+        id          INTEGER PRIMARY KEY,
+        at_ms       INTEGER NOT NULL,
+        os_user     TEXT NOT NULL,
+        machine     TEXT NOT NULL,
+        account_id  TEXT NOT NULL,
+        room_id     INTEGER,
+        goods_id    INTEGER,
+        subject     TEXT NOT NULL DEFAULT '',
+        action      TEXT NOT NULL,
+        detail      TEXT NOT NULL DEFAULT '',
+        result      TEXT NOT NULL,
+        errcode     INTEGER,
+        message     TEXT NOT NULL DEFAULT '',
+        latency_ms  INTEGER
+     );
+     CREATE INDEX journal_by_account ON journal (account_id, at_ms);
+     CREATE INDEX journal_by_room ON journal (account_id, room_id, at_ms);",
 ];
 
 /// The built-in account row migration 2 inserts; it must be the sandbox's id.

@@ -1,10 +1,13 @@
 //! SQLite (bundled, WAL) for what WeChat does not keep, one module per table: the account list
-//! (never secrets), drafts of the room form, and the last-known room list of each account. The
+//! (never secrets), drafts of the room form, the last-known room list of each account, the goods
+//! library with its audit ids, the sale states LiveDesk set, and the journal of writes. The
 //! schema is versioned ([`migrations`]); foreign keys are on, and an account's rows go with it
 //! (`ON DELETE CASCADE`). A file that is not a readable database is moved aside ([`recover`]).
 
 mod accounts;
 mod drafts;
+mod goods;
+mod journal;
 pub mod migrations;
 pub mod recover;
 mod room_cache;
@@ -15,6 +18,8 @@ use std::sync::{Mutex, MutexGuard};
 use rusqlite::Connection;
 
 pub use accounts::AccountRow;
+pub use goods::{GoodsRow, StatusCounts};
+pub use journal::{Finish, JournalEntry, JournalFilter, NewEntry, Outcome};
 pub use recover::Recovered;
 
 /// Storage failures.
