@@ -5,6 +5,7 @@ use serde::Serialize;
 use ts_rs::TS;
 use wechat_live::ErrCode;
 
+use crate::goods::form::form_key;
 use crate::locale::Locale;
 use crate::store::StoreError;
 use crate::vault::VaultError;
@@ -195,11 +196,11 @@ impl CoreError {
     pub fn field(&self) -> Option<String> {
         use wechat_live::Error as W;
         match self {
-            CoreError::Wechat(W::Validation { field, .. }) => Some((*field).to_owned()),
+            CoreError::Wechat(W::Validation { field, .. }) => Some(form_key(field).to_owned()),
             CoreError::Wechat(W::Api { code, .. }) => code.field().map(str::to_owned),
             CoreError::AnchorNotVerified { .. } => Some("anchorWechat".into()),
             CoreError::Invalid { field, .. } => Some(field.clone()),
-            CoreError::Violation(v) => Some(v.field.to_owned()),
+            CoreError::Violation(v) => Some(form_key(v.field).to_owned()),
             _ => None,
         }
     }

@@ -1,6 +1,6 @@
 //! WeChat's goods rules on the forms, per field in the user's language, and the forms turned into
-//! WeChat's requests. Form keys are WeChat's `goodsInfo` names without the prefix (`coverImg` for
-//! `coverImgUrl`, which carries a media id).
+//! WeChat's requests. Form keys are WeChat's `goodsInfo` names without the prefix, so a field
+//! WeChat names in an errcode is the form's field too.
 
 use wechat_live::model::{GoodsUpdate, NewGoods};
 use wechat_live::validate::{self, PriceType, Rule, Violation};
@@ -20,10 +20,7 @@ pub const REJECTED: u8 = 3;
 
 /// The form key of a `goodsInfo` field.
 pub fn form_key(field: &str) -> &str {
-    match field {
-        "goodsInfo.coverImgUrl" => "coverImg",
-        other => other.strip_prefix("goodsInfo.").unwrap_or(other),
-    }
+    field.strip_prefix("goodsInfo.").unwrap_or(field)
 }
 
 fn price_type(code: u8) -> Result<PriceType, Violation> {
@@ -52,7 +49,7 @@ fn prices(
 /// Every broken rule of the add form, in field order.
 pub fn violations(form: &GoodsForm) -> Vec<Violation> {
     let mut out = Vec::new();
-    if form.cover_img.is_none() {
+    if form.cover_img_url.is_none() {
         out.push(Violation::new("goodsInfo.coverImgUrl", Rule::Required));
     }
     let t = match price_type(form.price_type) {
@@ -159,7 +156,7 @@ pub fn goods_update(
             "The goods are under review and cannot be changed: withdraw the audit first",
         ));
     }
-    let non_price = change.cover_img.is_some()
+    let non_price = change.cover_img_url.is_some()
         || change.name.is_some()
         || change.url.is_some()
         || change.third_party_appid.is_some();
@@ -222,7 +219,7 @@ mod tests {
 
     fn form() -> GoodsForm {
         GoodsForm {
-            cover_img: None,
+            cover_img_url: None,
             name: "保温杯 500ml".into(),
             price_type: 1,
             price: "99.90".into(),
@@ -241,13 +238,13 @@ mod tests {
 
     #[test]
     fn each_field_is_checked_with_form_keys() {
-        assert_eq!(keys(&form()), [("coverImg".into(), "required".into())]);
+        assert_eq!(keys(&form()), [("coverImgUrl".into(), "required".into())]);
         let mut f = form();
         f.name = "这是一个非常非常长的商品名称超过十四个字".into();
         f.price = "9.999".into();
         f.url = "https://shop.example.com/g".into();
         let got: Vec<String> = keys(&f).into_iter().map(|(k, _)| k).collect();
-        assert_eq!(got, ["coverImg", "name", "url", "price"]);
+        assert_eq!(got, ["coverImgUrl", "name", "url", "price"]);
     }
 
     #[test]
@@ -272,7 +269,7 @@ mod tests {
         f.price2 = "5".into();
         let g = new_goods(
             &GoodsForm {
-                cover_img: Some(image()),
+                cover_img_url: Some(image()),
                 ..f
             },
             "media-1".into(),

@@ -181,7 +181,7 @@ pub async fn add(core: &Core, account_id: &str, form: GoodsForm) -> CoreResult<G
         return Err(CoreError::Violation(v));
     }
     let client = core.client(account_id)?;
-    let cover = form.cover_img.as_ref().expect("checked above");
+    let cover = form.cover_img_url.as_ref().expect("checked above");
     let media_id = upload_cover(core, &client, cover).await?;
     let new = form::new_goods(&form, media_id)?;
     let w = Write::new(account_id, Action::GoodsAdd).subject(&new.name);
@@ -220,7 +220,7 @@ pub async fn update(core: &Core, account_id: &str, change: GoodsChange) -> CoreR
     // Rules first, so a refused change uploads nothing.
     form::goods_update(&current, &change, None)?;
     let client = core.client(account_id)?;
-    let media_id = match &change.cover_img {
+    let media_id = match &change.cover_img_url {
         Some(img) => Some(upload_cover(core, &client, img).await?),
         None => None,
     };

@@ -10,8 +10,8 @@ use crate::store::GoodsRow;
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
 pub struct GoodsForm {
-    /// Picked from a file, fitted to ≤ 300×300.
-    pub cover_img: Option<ImageRef>,
+    /// Picked from a file, fitted to ≤ 300×300; named as WeChat's field so its errors land here.
+    pub cover_img_url: Option<ImageRef>,
     pub name: String,
     /// 1 fixed, 2 range, 3 discount.
     pub price_type: u8,
@@ -29,7 +29,7 @@ pub struct GoodsForm {
 pub struct GoodsChange {
     #[ts(type = "number")]
     pub goods_id: i64,
-    pub cover_img: Option<ImageRef>,
+    pub cover_img_url: Option<ImageRef>,
     pub name: Option<String>,
     pub price_type: Option<u8>,
     pub price: Option<String>,

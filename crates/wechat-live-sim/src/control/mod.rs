@@ -1,5 +1,6 @@
 //! The `/__sim/` control plane (not WeChat's): clock, verified IDs, faults, forced status, the request
-//! log, stats, audit rule, quotas, tokens, bulk seeding, and the image files the simulator serves.
+//! log, stats, audit rule, quotas, tokens, bulk seeding, and the image and video files the simulator
+//! serves.
 
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
@@ -13,6 +14,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 mod records;
+pub mod video;
 
 use crate::images::{qr_png, solid_png};
 use crate::routes::room_query::push_url;
@@ -64,6 +66,8 @@ pub fn router() -> Router<Arc<Sim>> {
         .route("/media/{file}", get(media_png))
         .route("/qr/{file}", get(qr))
         .route("/poster/{file}", get(poster))
+        .route("/video/{file}", get(video::explanation))
+        .route("/replay/{room}/{file}", get(video::replay))
 }
 
 async fn clock(State(sim): S) -> Json<Value> {

@@ -1,0 +1,88 @@
+//! A core over a temp data dir with its in-process sandbox, and the sandbox's control plane.
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use livedesk_core::rooms::{ImageRef, ImageSlot};
+use livedesk_core::Core;
+use serde_json::{json, Value};
+
+pub const SANDBOX: &str = "sandbox";
+
+pub struct TestCore {
+    pub core: Core,
+    pub dir: tempfile::TempDir,
+    http: reqwest::Client,
+}
+
+impl TestCore {
+    pub async fn open() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let service = format!("livedesk-test-{:016x}", rand::random::<u64>());
+        let core = Core::open(dir.path(), &service).await.unwrap();
+        Self {
+            core,
+            dir,
+            http: reqwest::Client::new(),
+        }
+    }
+
+    fn control(&self, path: &str) -> String {
+        format!("{}/__sim{path}", self.core.sandbox.base_url())
+    }
+
+    pub async fn sim_post(&self, path: &str, body: Value) -> Value {
+        let r = self
+            .http
+            .post(self.control(path))
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert!(r.status().is_success(), "{path}: {}", r.status());
+        r.json().await.unwrap()
+    }
+
+    /// Makes the next call to `api_path` answer `errcode`.
+    pub async fn fail_next(&self, api_path: &str, errcode: i64) {
+        self.sim_post(
+            "/faults",
+            json!({"path": api_path, "kind": "errcode", "errcode": errcode, "count": 1}),
+        )
+        .await;
+    }
+
+    /// The API paths the simulator received since the last call (the control plane left out).
+    pub async fn requests(&self) -> Vec<String> {
+        let log: Vec<Value> = self
+            .http
+            .get(self.control("/requests"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        self.http
+            .delete(self.control("/requests"))
+            .send()
+            .await
+            .unwrap();
+        log.iter()
+            .map(|e| e["path"].as_str().unwrap_or_default().to_owned())
+            .filter(|p| !p.starts_with("/__sim") && !p.contains("token"))
+            .collect()
+    }
+
+    /// A 600×450 picture on disk, prepared for `slot` as the form's picker does.
+    pub fn picture(&self, slot: ImageSlot) -> ImageRef {
+        let path: PathBuf = self.dir.path().join("pick.png");
+        image::RgbImage::from_fn(600, 450, |x, y| {
+            image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
+        })
+        .save(&path)
+        .unwrap();
+        livedesk_core::images::prepare(&self.core.media_dir, slot, &path).unwrap()
+    }
+}
