@@ -79,6 +79,13 @@ impl Store {
         self.conn.lock().unwrap_or_else(|p| p.into_inner())
     }
 
+    /// `PRAGMA integrity_check`: "ok", or what is damaged.
+    pub fn integrity_check(&self) -> Result<String, StoreError> {
+        Ok(self
+            .conn()
+            .pragma_query_value(None, "integrity_check", |r| r.get(0))?)
+    }
+
     /// The schema version of the open file.
     pub fn schema_version(&self) -> Result<i64, StoreError> {
         Ok(self

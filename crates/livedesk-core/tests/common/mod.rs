@@ -46,11 +46,26 @@ impl TestCore {
 
     /// Makes the next call to `api_path` answer `errcode`.
     pub async fn fail_next(&self, api_path: &str, errcode: i64) {
+        self.fail_times(api_path, errcode, 1).await;
+    }
+
+    /// Makes the next `count` calls to `api_path` answer `errcode` (transient codes are retried
+    /// by the client, so they must outlast its attempts).
+    pub async fn fail_times(&self, api_path: &str, errcode: i64, count: u64) {
         self.sim_post(
             "/faults",
-            json!({"path": api_path, "kind": "errcode", "errcode": errcode, "count": 1}),
+            json!({"path": api_path, "kind": "errcode", "errcode": errcode, "count": count}),
         )
         .await;
+    }
+
+    /// Drops every injected fault.
+    pub async fn clear_faults(&self) {
+        self.http
+            .delete(self.control("/faults"))
+            .send()
+            .await
+            .unwrap();
     }
 
     /// The API paths the simulator received since the last call (the control plane left out).
