@@ -7,7 +7,12 @@
 use std::path::Path;
 
 use livedesk_core::accounts::{AccountList, AccountView, KeyringStatus, NewAccount, VerifyResult};
+use livedesk_core::goods::*;
+use livedesk_core::journal::{
+    Action, JournalEntry, JournalFilter, JournalPage, Outcome, PageRequest, RoomSummary,
+};
 use livedesk_core::rooms::*;
+use livedesk_core::store::GoodsRow;
 use livedesk_core::store::Recovered;
 use livedesk_core::{ErrorCode, ErrorDetail, Locale};
 use ts_rs::{Config, ExportError, TS};
@@ -42,6 +47,25 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     PushAddress::export_all(&cfg)?;
     ShareCode::export_all(&cfg)?;
     ShareImage::export_all(&cfg)?;
+    GoodsRow::export_all(&cfg)?;
+    GoodsForm::export_all(&cfg)?;
+    GoodsChange::export_all(&cfg)?;
+    GoodsEditable::export_all(&cfg)?;
+    GoodsView::export_all(&cfg)?;
+    LibraryPage::export_all(&cfg)?;
+    SyncProgress::export_all(&cfg)?;
+    SyncDone::export_all(&cfg)?;
+    ShelfGoods::export_all(&cfg)?;
+    Shelf::export_all(&cfg)?;
+    VideoSaved::export_all(&cfg)?;
+    DownloadProgress::export_all(&cfg)?;
+    Action::export_all(&cfg)?;
+    Outcome::export_all(&cfg)?;
+    JournalEntry::export_all(&cfg)?;
+    JournalFilter::export_all(&cfg)?;
+    JournalPage::export_all(&cfg)?;
+    PageRequest::export_all(&cfg)?;
+    RoomSummary::export_all(&cfg)?;
     std::fs::write(
         dir.join(RULES_FILE),
         livedesk_core::rules::typescript_module(),

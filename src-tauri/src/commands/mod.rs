@@ -4,5 +4,7 @@
 pub mod accounts;
 pub mod app;
 pub mod drafts;
+pub mod goods;
+pub mod journal;
 pub mod media;
 pub mod rooms;

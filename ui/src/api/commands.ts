@@ -1,6 +1,21 @@
 // One typed function per command the shell registers (a Rust test holds this file against its list).
 // Argument names are camelCase: Tauri maps them to the Rust functions' snake_case parameters.
+import { Channel } from '@tauri-apps/api/core'
 import { call } from './ipc'
+import type { DownloadProgress } from './bindings/DownloadProgress'
+import type { GoodsChange } from './bindings/GoodsChange'
+import type { GoodsForm } from './bindings/GoodsForm'
+import type { GoodsRow } from './bindings/GoodsRow'
+import type { GoodsView } from './bindings/GoodsView'
+import type { JournalFilter } from './bindings/JournalFilter'
+import type { JournalPage } from './bindings/JournalPage'
+import type { LibraryPage } from './bindings/LibraryPage'
+import type { PageRequest } from './bindings/PageRequest'
+import type { RoomSummary } from './bindings/RoomSummary'
+import type { Shelf } from './bindings/Shelf'
+import type { SyncDone } from './bindings/SyncDone'
+import type { SyncProgress } from './bindings/SyncProgress'
+import type { VideoSaved } from './bindings/VideoSaved'
 import type { AccountList } from './bindings/AccountList'
 import type { AccountView } from './bindings/AccountView'
 import type { AppInfo } from './bindings/AppInfo'
@@ -62,3 +77,52 @@ export const roomShareCode = (accountId: string, roomId: number, params: string 
   call<ShareCode>('room_share_code', { accountId, roomId, params })
 export const shareSave = (accountId: string, roomId: number, which: ShareWhich, path: string) =>
   call<void>('share_save', { accountId, roomId, which, path })
+
+/** A channel whose messages go to `onMessage` (long work reports its progress through one). */
+function progressChannel<T>(onMessage: (m: T) => void): Channel<T> {
+  const ch = new Channel<T>()
+  ch.onmessage = onMessage
+  return ch
+}
+
+export const goodsSync = (accountId: string, onProgress: (p: SyncProgress) => void) =>
+  call<SyncDone>('goods_sync', { accountId, progress: progressChannel(onProgress) })
+export const goodsPage = (accountId: string, status: number, search: string, offset: number, limit: number) =>
+  call<LibraryPage>('goods_page', { accountId, status, search, offset, limit })
+export const goodsValidate = (form: GoodsForm) => call<FieldError[]>('goods_validate', { form })
+export const goodsAdd = (accountId: string, form: GoodsForm) => call<GoodsView>('goods_add', { accountId, form })
+export const goodsUpdate = (accountId: string, change: GoodsChange) =>
+  call<GoodsView>('goods_update', { accountId, change })
+export const goodsDelete = (accountId: string, goodsId: number) => call<void>('goods_delete', { accountId, goodsId })
+export const goodsResetAudit = (accountId: string, goodsId: number) =>
+  call<GoodsView>('goods_reset_audit', { accountId, goodsId })
+export const goodsResubmit = (accountId: string, goodsId: number) =>
+  call<GoodsView>('goods_resubmit', { accountId, goodsId })
+/** The audit state of `goodsIds` (empty: the goods under review). */
+export const goodsRefreshAudit = (accountId: string, goodsIds: number[]) =>
+  call<GoodsRow[]>('goods_refresh_audit', { accountId, goodsIds })
+
+export const shelfList = (accountId: string, roomId: number) => call<Shelf>('shelf_list', { accountId, roomId })
+export const shelfImport = (accountId: string, roomId: number, goodsIds: number[]) =>
+  call<void>('shelf_import', { accountId, roomId, goodsIds })
+export const shelfSetSale = (accountId: string, roomId: number, goodsId: number, onSale: boolean) =>
+  call<void>('shelf_set_sale', { accountId, roomId, goodsId, onSale })
+export const shelfPush = (accountId: string, roomId: number, goodsId: number) =>
+  call<void>('shelf_push', { accountId, roomId, goodsId })
+export const shelfRemove = (accountId: string, roomId: number, goodsId: number) =>
+  call<void>('shelf_remove', { accountId, roomId, goodsId })
+export const shelfSort = (accountId: string, roomId: number, goodsIds: number[]) =>
+  call<void>('shelf_sort', { accountId, roomId, goodsIds })
+export const shelfSaveVideo = (
+  accountId: string,
+  roomId: number,
+  goodsId: number,
+  path: string,
+  onProgress: (p: DownloadProgress) => void,
+) => call<VideoSaved>('shelf_save_video', { accountId, roomId, goodsId, path, progress: progressChannel(onProgress) })
+
+export const journalList = (filter: JournalFilter, page: PageRequest) =>
+  call<JournalPage>('journal_list', { filter, page })
+export const journalExport = (filter: JournalFilter, path: string) => call<number>('journal_export', { filter, path })
+export const journalRoomSummary = (accountId: string, roomId: number) =>
+  call<RoomSummary>('journal_room_summary', { accountId, roomId })

@@ -34,6 +34,14 @@ export function pickPngSavePath(title: string, defaultPath: string): Promise<str
   })
 }
 
+/** Asks where to save a file of one kind (`csv`, `mp4`); null when the user cancels. */
+export function pickSavePath(title: string, defaultPath: string, filterName: string, extension: string): Promise<string | null> {
+  return wrap(async () => {
+    const path = await save({ title, defaultPath, filters: [{ name: filterName, extensions: [extension] }] })
+    return path ?? null
+  })
+}
+
 export function copyText(text: string): Promise<void> {
   return wrap(() => writeText(text))
 }

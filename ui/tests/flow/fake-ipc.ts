@@ -134,6 +134,7 @@ const SLOT: Record<ImageSlot, { w: number; h: number; bytes: number; colors: [st
   cover: { w: 1080, h: 1920, bytes: 1_482_113, colors: ['#ff9a3c', '#ff3d77'] },
   share: { w: 800, h: 640, bytes: 402_551, colors: ['#36cfc9', '#2f54eb'] },
   feeds: { w: 800, h: 800, bytes: 98_304, colors: ['#95de64', '#13c2c2'] },
+  goods: { w: 300, h: 300, bytes: 24_576, colors: ['#ffd666', '#fa8c16'] },
 }
 
 function ipcError(code: string, message: string, field?: string, detail?: Record<string, unknown>) {

@@ -3,4 +3,4 @@
 /**
  * Where a picture goes in a room.
  */
-export type ImageSlot = "cover" | "share" | "feeds";
+export type ImageSlot = "cover" | "share" | "feeds" | "goods";
