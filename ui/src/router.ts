@@ -5,6 +5,8 @@ const RoomsView = () => import('@/views/RoomsView.vue')
 const RoomCreateView = () => import('@/views/RoomCreateView.vue')
 const RoomOverviewView = () => import('@/views/RoomOverviewView.vue')
 const AccountsView = () => import('@/views/AccountsView.vue')
+const GoodsView = () => import('@/views/GoodsView.vue')
+const JournalView = () => import('@/views/JournalView.vue')
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/rooms' },
@@ -12,6 +14,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/rooms/new', name: 'room-new', component: RoomCreateView },
   { path: '/rooms/:id(\\d+)/edit', name: 'room-edit', component: RoomCreateView, props: (r) => ({ id: Number(r.params.id) }) },
   { path: '/rooms/:id(\\d+)', name: 'room', component: RoomOverviewView, props: (r) => ({ id: Number(r.params.id) }) },
+  { path: '/goods', name: 'goods', component: GoodsView },
+  { path: '/journal', name: 'journal', component: JournalView },
   { path: '/accounts', name: 'accounts', component: AccountsView },
   { path: '/:rest(.*)*', redirect: '/rooms' },
 ]

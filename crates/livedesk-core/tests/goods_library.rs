@@ -96,6 +96,10 @@ async fn added_goods_keep_both_ids_then_pass_audit_and_follow_the_state_rules() 
     assert!(upload < add, "{paths:?}");
     assert_eq!(paths.iter().filter(|p| *p == ADD).count(), 1, "sent once");
 
+    assert!(
+        library::load_draft(&t.core, SANDBOX).unwrap().is_none(),
+        "done with"
+    );
     let id = added.goods.goods_id;
     let row = t.core.store.goods_row(SANDBOX, id).unwrap().unwrap();
     assert!(row.audit_id.is_some(), "the audit id is kept");
@@ -249,6 +253,11 @@ async fn each_documented_library_errcode_reaches_its_field_and_is_journaled() {
         assert_eq!(e.field().as_deref(), field, "{errcode}");
         assert!(!e.message(Locale::ZhCn).is_empty() && !e.message(Locale::En).is_empty());
     }
+    // The form survives every failed submit.
+    let kept = library::load_draft(&t.core, SANDBOX)
+        .unwrap()
+        .expect("draft kept");
+    assert_eq!(kept.name, "错误码测试");
     let failed = journal::list(
         &t.core,
         &JournalFilter {

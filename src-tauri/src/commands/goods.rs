@@ -51,6 +51,31 @@ pub fn goods_validate(core: State<'_, Core>, form: GoodsForm) -> Vec<FieldError>
     library::validate(&core, &form)
 }
 
+/// The add form's draft, if any.
+#[tauri::command]
+pub fn goods_draft_load(
+    core: State<'_, Core>,
+    account_id: String,
+) -> Result<Option<GoodsForm>, IpcError> {
+    library::load_draft(&core, &account_id).map_err(|e| ipc(&core, e))
+}
+
+/// Saves the add form as typed.
+#[tauri::command]
+pub fn goods_draft_save(
+    core: State<'_, Core>,
+    account_id: String,
+    form: GoodsForm,
+) -> Result<(), IpcError> {
+    library::save_draft(&core, &account_id, &form).map_err(|e| ipc(&core, e))
+}
+
+/// Drops the add form's draft (the user cleared the form).
+#[tauri::command]
+pub fn goods_draft_clear(core: State<'_, Core>, account_id: String) -> Result<(), IpcError> {
+    library::clear_draft(&core, &account_id).map_err(|e| ipc(&core, e))
+}
+
 /// Uploads the cover, adds the goods and submits them for audit; both ids are kept at once.
 #[tauri::command]
 pub async fn goods_add(

@@ -90,6 +90,9 @@ export const goodsSync = (accountId: string, onProgress: (p: SyncProgress) => vo
 export const goodsPage = (accountId: string, status: number, search: string, offset: number, limit: number) =>
   call<LibraryPage>('goods_page', { accountId, status, search, offset, limit })
 export const goodsValidate = (form: GoodsForm) => call<FieldError[]>('goods_validate', { form })
+export const goodsDraftLoad = (accountId: string) => call<GoodsForm | null>('goods_draft_load', { accountId })
+export const goodsDraftSave = (accountId: string, form: GoodsForm) => call<void>('goods_draft_save', { accountId, form })
+export const goodsDraftClear = (accountId: string) => call<void>('goods_draft_clear', { accountId })
 export const goodsAdd = (accountId: string, form: GoodsForm) => call<GoodsView>('goods_add', { accountId, form })
 export const goodsUpdate = (accountId: string, change: GoodsChange) =>
   call<GoodsView>('goods_update', { accountId, change })

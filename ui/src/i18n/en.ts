@@ -1,12 +1,14 @@
 import type zh from './zh-CN'
 import { statusNames } from './statusNames'
+import { en as goodsMessages } from './goods'
 
 const en: typeof zh = {
+  ...goodsMessages,
   app: {
     title: 'LiveDesk 直播台',
     subtitle: 'Mini Program live',
     account: 'Account',
-    nav: { rooms: 'Rooms', accounts: 'Accounts' },
+    nav: { rooms: 'Rooms', goods: 'Goods', journal: 'Journal', accounts: 'Accounts' },
     theme: 'Dark mode',
     language: 'Language',
     sandbox: 'Sandbox',

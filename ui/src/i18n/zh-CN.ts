@@ -1,12 +1,14 @@
 // zh-CN is the default language. Keep keys in step with en.ts (a unit test compares them).
 import { statusNames } from './statusNames'
+import { zh as goodsMessages } from './goods'
 
 export default {
+  ...goodsMessages,
   app: {
     title: 'LiveDesk 直播台',
     subtitle: '小程序直播',
     account: '当前账号',
-    nav: { rooms: '直播间', accounts: '账号' },
+    nav: { rooms: '直播间', goods: '商品库', journal: '操作日志', accounts: '账号' },
     theme: '深色模式',
     language: '语言',
     sandbox: '沙盒',

@@ -15,7 +15,7 @@ use crate::error::{CoreError, CoreResult};
 use crate::images;
 use crate::journal::{self, Action, Write};
 use crate::rooms::{FieldError, ImageRef};
-use crate::store::GoodsRow;
+use crate::store::{DraftKind, GoodsRow};
 use crate::Core;
 
 /// getapproved's largest page.
@@ -174,6 +174,25 @@ fn stored(core: &Core, account_id: &str, goods_id: i64) -> CoreResult<GoodsRow> 
         .ok_or_else(|| CoreError::not_found(format!("goods {goods_id}")))
 }
 
+/// Saves the add form as typed (it survives a failed submit and a closed window).
+pub fn save_draft(core: &Core, account_id: &str, form: &GoodsForm) -> CoreResult<()> {
+    let json = serde_json::to_string(form).map_err(crate::store::StoreError::from)?;
+    core.store
+        .save_draft_of(DraftKind::Goods, account_id, &json, unix_now())?;
+    Ok(())
+}
+
+/// The add form's draft, if any (an unreadable one counts as none).
+pub fn load_draft(core: &Core, account_id: &str) -> CoreResult<Option<GoodsForm>> {
+    let json = core.store.draft_of(DraftKind::Goods, account_id)?;
+    Ok(json.and_then(|j| serde_json::from_str(&j).ok()))
+}
+
+/// Drops the add form's draft.
+pub fn clear_draft(core: &Core, account_id: &str) -> CoreResult<()> {
+    Ok(core.store.clear_draft_of(DraftKind::Goods, account_id)?)
+}
+
 /// Adds goods and submits them for audit: checked, cover uploaded, sent once (journaled), and
 /// both ids written to SQLite as soon as WeChat answers.
 pub async fn add(core: &Core, account_id: &str, form: GoodsForm) -> CoreResult<GoodsView> {
@@ -181,6 +200,7 @@ pub async fn add(core: &Core, account_id: &str, form: GoodsForm) -> CoreResult<G
         return Err(CoreError::Violation(v));
     }
     let client = core.client(account_id)?;
+    save_draft(core, account_id, &form)?;
     let cover = form.cover_img_url.as_ref().expect("checked above");
     let media_id = upload_cover(core, &client, cover).await?;
     let new = form::new_goods(&form, media_id)?;
@@ -205,6 +225,7 @@ pub async fn add(core: &Core, account_id: &str, form: GoodsForm) -> CoreResult<G
     };
     core.store
         .upsert_goods(account_id, std::slice::from_ref(&row))?;
+    clear_draft(core, account_id)?;
     // The listing's view (cover URL, state) when WeChat gives it; the ids are safe already.
     let fresh = refresh_audit(core, account_id, &[row.goods_id]).await;
     let row = match fresh {

@@ -51,8 +51,8 @@ pub const MIGRATIONS: &[&str] = &[
      DROP TABLE room_cache;
      ALTER TABLE room_cache_v2 RENAME TO room_cache;",
     // 3: the goods library as WeChat last answered it (with the audit ids only add and resubmit
-    // answer), the sale state LiveDesk set on a room's goods (WeChat has no read for it), and the
-    // journal of every write. The journal has no foreign key: removing an account keeps its history.
+    // answer), the sale state LiveDesk set on a room's goods (WeChat has no read for it), the
+    // add-goods form's drafts, and the journal of every write. The journal has no foreign key: removing an account keeps its history.
     "CREATE TABLE goods (
         account_id        TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
         goods_id          INTEGER NOT NULL,
@@ -77,6 +77,11 @@ pub const MIGRATIONS: &[&str] = &[
         on_sale     INTEGER NOT NULL,
         set_at      INTEGER NOT NULL,
         PRIMARY KEY (account_id, room_id, goods_id)
+     );
+     CREATE TABLE goods_drafts (
+        account_id  TEXT PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
+        form        TEXT NOT NULL,
+        updated_at  INTEGER NOT NULL
      );
      CREATE TABLE journal (
         id          INTEGER PRIMARY KEY,

@@ -18,6 +18,7 @@ use std::sync::{Mutex, MutexGuard};
 use rusqlite::Connection;
 
 pub use accounts::AccountRow;
+pub use drafts::DraftKind;
 pub use goods::{GoodsRow, StatusCounts};
 pub use journal::{Finish, JournalEntry, JournalFilter, NewEntry, Outcome};
 pub use recover::Recovered;
