@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Session, elementArg } from './webdriver.mjs'
+import { goodsSteps } from './goods.mjs'
 
 const env = (k) => {
   const v = process.env[k]
@@ -54,8 +55,10 @@ function sandboxFromLog() {
   return ''
 }
 
-async function sim(method, path) {
-  const res = await fetch(SIM + path, { method })
+async function sim(method, path, body) {
+  const res = await fetch(SIM + path, body === undefined
+    ? { method }
+    : { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
   assert.ok(res.ok, `${method} ${path}: HTTP ${res.status}`)
   return res.json()
 }
@@ -283,9 +286,12 @@ try {
       { what: 'the real-name QR image to render' })
     await shot(s, 'anchor-qr')
   })
+  await goodsSteps({ s, step, sim, picture, typeField, settled, shot, go, dir: DIR })
+
   await step('an account is added through the UI (secret to the keyring)', async () => {
     await go(s, '#/accounts')
-    await s.click(await s.waitFor('[data-testid="account-add"]'))
+    // A toast of an earlier step may still cover the button for a moment.
+    await s.clickWhenFree(await s.waitFor('[data-testid="account-add"]'))
     await s.type(await s.waitFor('[data-testid="add-name"] input'), 'E2E 小程序')
     await s.type(await s.waitFor('[data-testid="add-appid"] input'), 'wxsandbox0000live')
     await s.type(await s.waitFor('[data-testid="add-secret"] input'), CANARY)
