@@ -41,6 +41,7 @@ bench:
 	scripts/bootstrap.sh bench
 	$(CARGO) bench --locked -p wechat-live --bench client
 	$(CARGO) bench --locked -p wechat-live-sim --bench throughput
+	$(CARGO) bench --locked -p livedesk-core --bench library_sync
 	scripts/bench-app.sh
 
 ## bench-app: the desktop app's cold start and idle memory against the smallest Tauri app
