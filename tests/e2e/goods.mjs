@@ -61,11 +61,10 @@ function parseCsv(text) {
   return rows.filter((r) => r.length > 1)
 }
 
-async function shelfOrder(s) {
-  const rows = await s.findAll('[data-testid^="shelf-row-"]')
-  const ids = []
-  for (const el of rows) ids.push(Number(String(await s.attribute(el, 'data-testid')).replace('shelf-row-', '')))
-  return ids
+/** The shelf's goods ids in order, read in one go (the list re-renders while it is read). */
+function shelfOrder(s) {
+  return s.execute(`return [...document.querySelectorAll('[data-testid^="shelf-row-"]')]
+    .map((el) => Number(el.getAttribute('data-testid').replace('shelf-row-', '')))`)
 }
 
 export async function goodsSteps({ s, step, sim, picture, typeField, settled, shot, go, dir }) {

@@ -96,8 +96,8 @@ pub trait Failure {
     fn errcode(&self) -> Option<i64>;
     /// Whether the request may have been carried out although no answer came.
     fn ambiguous(&self) -> bool;
-    /// A message for the row (English: the journal is a record, not UI text).
-    fn describe(&self) -> String;
+    /// A message for the row, in the language the user had when it failed.
+    fn describe(&self, locale: crate::Locale) -> String;
 }
 
 impl Failure for wechat_live::Error {
@@ -107,8 +107,8 @@ impl Failure for wechat_live::Error {
     fn ambiguous(&self) -> bool {
         self.is_ambiguous()
     }
-    fn describe(&self) -> String {
-        self.message_en()
+    fn describe(&self, locale: crate::Locale) -> String {
+        locale.pick(self.message_zh(), self.message_en())
     }
 }
 
@@ -123,8 +123,8 @@ impl Failure for CoreError {
             _ => false,
         }
     }
-    fn describe(&self) -> String {
-        self.message(crate::Locale::En)
+    fn describe(&self, locale: crate::Locale) -> String {
+        self.message(locale)
     }
 }
 
@@ -212,7 +212,7 @@ fn finish<T, E: Failure>(
                 Outcome::Failed
             },
             errcode: e.errcode(),
-            message: e.describe(),
+            message: e.describe(core.locale.get()),
             latency_ms,
             room_id: None,
             goods_id: None,
