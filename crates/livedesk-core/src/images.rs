@@ -218,6 +218,25 @@ pub async fn fill_thumbnails<'a>(
     known.extend(fetched);
 }
 
+/// Uploads a prepared picture for its slot; answers WeChat's media id and when it was made.
+pub async fn upload(
+    media_dir: &Path,
+    client: &wechat_live::Client,
+    img: &ImageRef,
+) -> CoreResult<wechat_live::model::MediaId> {
+    let path = local_path(media_dir, &img.local_id)?;
+    let bytes = std::fs::read(&path).map_err(|_| {
+        CoreError::image(
+            "找不到之前准备的图片，请重新选择",
+            "The prepared picture is gone: pick it again",
+        )
+    })?;
+    Ok(client
+        .media()
+        .upload_for_slot(img.slot.core(), &format!("{}.jpg", img.local_id), bytes)
+        .await?)
+}
+
 /// Where a prepared picture is kept.
 pub fn local_path(media_dir: &Path, local_id: &str) -> CoreResult<PathBuf> {
     // local ids are ours (hex); anything else could walk out of the directory.

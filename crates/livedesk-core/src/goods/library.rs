@@ -153,18 +153,7 @@ pub fn validate(core: &Core, form: &GoodsForm) -> Vec<FieldError> {
 }
 
 async fn upload_cover(core: &Core, client: &Client, img: &ImageRef) -> CoreResult<String> {
-    let path = images::local_path(&core.media_dir, &img.local_id)?;
-    let bytes = std::fs::read(&path).map_err(|_| {
-        CoreError::image(
-            "找不到之前准备的图片，请重新选择",
-            "The prepared picture is gone: pick it again",
-        )
-    })?;
-    let media = client
-        .media()
-        .upload_for_slot(img.slot.core(), &format!("{}.jpg", img.local_id), bytes)
-        .await?;
-    Ok(media.media_id)
+    Ok(images::upload(&core.media_dir, client, img).await?.media_id)
 }
 
 /// The stored row, or not_found.

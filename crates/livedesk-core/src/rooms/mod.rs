@@ -194,17 +194,7 @@ async fn check_and_upload(
 }
 
 async fn upload(core: &Core, client: &wechat_live::Client, img: &mut ImageRef) -> CoreResult<()> {
-    let path = images::local_path(&core.media_dir, &img.local_id)?;
-    let bytes = std::fs::read(&path).map_err(|_| {
-        CoreError::image(
-            "找不到之前准备的图片，请重新选择",
-            "The prepared picture is gone: pick it again",
-        )
-    })?;
-    let media = client
-        .media()
-        .upload_for_slot(img.slot.core(), &format!("{}.jpg", img.local_id), bytes)
-        .await?;
+    let media = images::upload(&core.media_dir, client, img).await?;
     img.media_id = Some(media.media_id);
     img.uploaded_at = Some(if media.created_at > 0 {
         media.created_at
