@@ -53,6 +53,7 @@ export const zh = {
     reviewing: '审核中的商品不能修改，可以撤回审核后再改。',
     priceOnly: '已通过审核的商品只能修改价格。',
     refreshing: '正在刷新审核状态…',
+    refreshAudit: '刷新审核状态',
     auditId: '审核单',
   },
   shelf: {
@@ -186,6 +187,7 @@ export const en: typeof zh = {
     reviewing: 'Goods under review cannot be changed; withdraw the audit to change them.',
     priceOnly: 'Approved goods can only have their price changed.',
     refreshing: 'Refreshing audit states…',
+    refreshAudit: 'Refresh audit states',
     auditId: 'Audit',
   },
   shelf: {
