@@ -18,6 +18,9 @@ pub struct SimConfig {
     pub demo: bool,
     /// Seconds on the simulator clock before a submitted goods audit is decided.
     pub audit_delay_secs: u64,
+    /// How long a pushed goods card shows (300047/300049 meanwhile); WeChat does not say, so this
+    /// is the sandbox's assumption.
+    pub push_window_ms: u64,
     /// Goods whose name contains this word are rejected by the audit ("" rejects nothing).
     pub audit_reject_word: String,
     /// `Some(t)`: the clock starts frozen at `t` and moves only through `/__sim/clock` (deterministic
@@ -36,6 +39,7 @@ impl std::fmt::Debug for SimConfig {
             .field("secret", &"***")
             .field("demo", &self.demo)
             .field("audit_delay_secs", &self.audit_delay_secs)
+            .field("push_window_ms", &self.push_window_ms)
             .field("audit_reject_word", &self.audit_reject_word)
             .field("start_time", &self.start_time)
             .field("seed", &self.seed)
@@ -52,6 +56,7 @@ impl Default for SimConfig {
             secret: DEFAULT_SECRET.to_owned(),
             demo: false,
             audit_delay_secs: 5,
+            push_window_ms: crate::state::pushes::DEFAULT_PUSH_WINDOW_MS,
             audit_reject_word: "违规".to_owned(),
             start_time: None,
             seed: 0x5eed,

@@ -16,3 +16,4 @@ mod validate;
 
 pub use config::SimConfig;
 pub use server::{start, SimError, SimHandle};
+pub use state::pushes::DEFAULT_PUSH_WINDOW_MS;

@@ -25,6 +25,9 @@ struct Args {
     /// Seconds on the simulator clock before a goods audit is decided.
     #[arg(long, default_value_t = 5)]
     audit_delay: u64,
+    /// Milliseconds a pushed goods card shows (300047/300049 meanwhile); 0: pushes complete at once.
+    #[arg(long, default_value_t = wechat_live_sim::DEFAULT_PUSH_WINDOW_MS)]
+    push_window_ms: u64,
 }
 
 #[tokio::main]
@@ -41,6 +44,7 @@ async fn main() {
     };
     cfg.port = args.port;
     cfg.audit_delay_secs = args.audit_delay;
+    cfg.push_window_ms = args.push_window_ms;
     let mut generated = false;
     if let Some(app_id) = args.app_id {
         cfg.app_id = app_id;

@@ -52,7 +52,29 @@ async fn push_only_when_live_and_on_shelf() {
     assert_err(&v, 300023);
     sim.force_status(room, 101).await;
     assert_ok(&push(g1).await);
-    assert_ok(&push(g1).await); // sequential pushes are not "in progress"
+    // The card shows for the push window (3 s by the sandbox's assumption): meanwhile another
+    // push, a sale change and a removal are refused, as WeChat does.
+    assert_err(&push(g2).await, 300047);
+    let sale = json!({"roomId": room, "goodsId": g2, "onSale": 1});
+    assert_err(
+        &sim.post("/wxaapi/broadcast/goods/onsale", sale).await,
+        300049,
+    );
+    let remove = json!({"roomId": room, "goodsId": g2});
+    assert_err(
+        &sim.post("/wxaapi/broadcast/goods/deleteInRoom", remove)
+            .await,
+        300047,
+    );
+    sim.advance(3).await;
+    assert_ok(&push(g1).await);
+    // A window of 0 (set at the control plane) makes later pushes complete at once; the card
+    // already showing still shows its time.
+    sim.ctl_post("/push_window", json!({"ms": 0})).await;
+    assert_err(&push(g1).await, 300047);
+    sim.advance(3).await;
+    assert_ok(&push(g1).await);
+    assert_ok(&push(g1).await);
     assert_err(&push(other).await, 300053);
     assert_err(&push(99_999).await, 300024);
     let off = json!({"roomId": room, "goodsId": g2, "onSale": 0});

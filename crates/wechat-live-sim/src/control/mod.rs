@@ -1,5 +1,5 @@
 //! The `/__sim/` control plane (not WeChat's): clock, verified IDs, faults, forced status, the request
-//! log, stats, audit rule, quotas, tokens, bulk seeding, and the image and video files the simulator
+//! log, stats, audit rule, push window, quotas, tokens, bulk seeding, and the image and video files the simulator
 //! serves.
 
 use std::sync::atomic::Ordering;
@@ -58,6 +58,7 @@ pub fn router() -> Router<Arc<Sim>> {
         )
         .route("/stats", get(stats))
         .route("/audit", post(audit))
+        .route("/push_window", post(push_window))
         .route("/quota/reset", post(quota_reset))
         .route("/quota", post(quota_switch))
         .route("/tokens/expire", post(expire_tokens))
@@ -205,6 +206,18 @@ async fn audit(State(sim): S, Json(b): Json<AuditBody>) -> Json<Value> {
         rule.reject_word = w;
     }
     Json(json!({ "delay_secs": rule.delay_secs, "reject_word": rule.reject_word }))
+}
+
+#[derive(Debug, Deserialize)]
+struct PushWindowBody {
+    ms: u64,
+}
+
+/// How long a pushed card shows from now on (0: pushes complete at once).
+async fn push_window(State(sim): S, Json(b): Json<PushWindowBody>) -> Json<Value> {
+    let mut st = sim.state();
+    st.pushes.window_ms = i64::try_from(b.ms).unwrap_or(i64::MAX);
+    Json(json!({ "ms": st.pushes.window_ms }))
 }
 
 async fn quota_reset(State(sim): S) -> Json<Value> {

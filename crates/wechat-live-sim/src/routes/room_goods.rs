@@ -55,7 +55,14 @@ fn room_and_goods(c: &Call<'_>) -> Result<(u64, u64), ApiError> {
 pub fn on_sale(c: &mut Call<'_>) -> ApiResult {
     let (room_id, goods_id) = room_and_goods(c)?;
     let on = c.p.req_flag("onSale")?;
+    let showing = c.st.pushes.showing(room_id, c.sim.clock.now_ms()).is_some();
     let room = c.room(room_id)?;
+    if showing {
+        return Err(ApiError::new(
+            300049,
+            "cannot change sale state while a push is in progress",
+        ));
+    }
     let g = room
         .goods
         .iter_mut()
@@ -68,7 +75,12 @@ pub fn on_sale(c: &mut Call<'_>) -> ApiResult {
 /// G2 `POST /wxaapi/broadcast/goods/deleteInRoom`.
 pub fn delete_in_room(c: &mut Call<'_>) -> ApiResult {
     let (room_id, goods_id) = room_and_goods(c)?;
+    let now_ms = c.sim.clock.now_ms();
+    let showing = c.st.pushes.showing(room_id, now_ms).is_some();
     let room = c.room(room_id)?;
+    if showing {
+        return Err(push_in_progress());
+    }
     let before = room.goods.len();
     room.goods.retain(|g| g.goods_id != goods_id);
     if room.goods.len() == before {
@@ -77,14 +89,20 @@ pub fn delete_in_room(c: &mut Call<'_>) -> ApiResult {
     Ok(fields! {})
 }
 
-/// G3 `POST /wxaapi/broadcast/goods/push`: only while live. A push completes at once, so 300047
-/// ("a push is in progress") never blocks sequential calls.
+fn push_in_progress() -> ApiError {
+    ApiError::new(300047, "another goods is being pushed, retry later")
+}
+
+/// G3 `POST /wxaapi/broadcast/goods/push`: only while live, and not while another card shows (the
+/// push window, see [`crate::state::pushes`]).
 pub fn push(c: &mut Call<'_>) -> ApiResult {
     let (room_id, goods_id) = room_and_goods(c)?;
     let now = c.now;
+    let now_ms = c.sim.clock.now_ms();
     if !c.st.library.by_id.contains_key(&goods_id) {
         return Err(goods_not_found());
     }
+    let showing = c.st.pushes.showing(room_id, now_ms).is_some();
     let room = c.room(room_id)?;
     if room.status != LIVE {
         return Err(ApiError::new(300023, "room not live"));
@@ -97,7 +115,11 @@ pub fn push(c: &mut Call<'_>) -> ApiResult {
     if !g.on_sale {
         return Err(ApiError::new(300052, "off-shelf goods cannot be pushed"));
     }
+    if showing {
+        return Err(push_in_progress());
+    }
     g.pushed_live_at.get_or_insert(now);
+    c.st.pushes.start(room_id, goods_id, now_ms);
     Ok(fields! {})
 }
 

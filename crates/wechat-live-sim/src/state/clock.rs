@@ -22,6 +22,13 @@ fn wall() -> i64 {
         .unwrap_or(0)
 }
 
+fn wall_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
+}
+
 impl Clock {
     pub fn new(start_time: Option<i64>) -> Self {
         Self {
@@ -36,6 +43,17 @@ impl Clock {
             v
         } else {
             wall().saturating_add(v)
+        }
+    }
+
+    /// Milliseconds: the frozen instant's whole seconds, or the wall clock's milliseconds plus the
+    /// offset (for what lasts less than a second to a few, like a goods card showing).
+    pub fn now_ms(&self) -> i64 {
+        let v = self.value.load(Ordering::Acquire);
+        if self.frozen {
+            v.saturating_mul(1000)
+        } else {
+            wall_ms().saturating_add(v.saturating_mul(1000))
         }
     }
 

@@ -7,6 +7,7 @@ pub mod goods;
 pub mod log;
 pub mod media;
 pub mod people;
+pub mod pushes;
 pub mod quotas;
 pub mod rooms;
 pub mod tokens;
@@ -38,6 +39,8 @@ pub struct State {
     pub verified: Verified,
     /// Customer service configured in the MP console (closeKf=0 needs it, else 300038).
     pub kf_configured: bool,
+    /// Goods cards showing in rooms (300047 / 300049 while one does).
+    pub pushes: pushes::Pushes,
 }
 
 impl State {
@@ -58,6 +61,7 @@ impl State {
                 Verified::list()
             },
             kf_configured: cfg.demo,
+            pushes: pushes::Pushes::new(cfg.push_window_ms),
         }
     }
 }
