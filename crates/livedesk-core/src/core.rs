@@ -11,6 +11,7 @@ use wechat_live::Client;
 use crate::accounts;
 use crate::clock::unix_now;
 use crate::error::{CoreError, CoreResult};
+use crate::live::Console;
 use crate::locale::LocaleState;
 use crate::sandbox::{Sandbox, SANDBOX_ID};
 use crate::store::{AccountRow, Recovered, Store};
@@ -32,6 +33,8 @@ pub struct Core {
     pub sandbox: Sandbox,
     /// Where prepared images are kept.
     pub media_dir: PathBuf,
+    /// The live console's queues, unlocks and events.
+    pub console: Console,
     /// Set when the database file could not be read at start and was moved aside.
     pub store_recovered: Option<Recovered>,
     clients: Mutex<HashMap<String, Client>>,
@@ -71,6 +74,7 @@ impl Core {
             sandbox,
             media_dir,
             store_recovered,
+            console: Console::default(),
             clients: Mutex::new(HashMap::new()),
             covers: tokio::sync::Mutex::new(HashMap::new()),
             share_images: Mutex::new(HashMap::new()),

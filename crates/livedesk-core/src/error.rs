@@ -39,6 +39,10 @@ pub enum ErrorCode {
     Image,
     /// Misconfiguration, or an action the account does not allow (the sandbox is fixed).
     Config,
+    /// Refused before sending: WeChat would refuse it (`detail.errcode` says with what).
+    Refused,
+    /// The room's show is on: removing and deleting need an explicit unlock first.
+    LiveLocked,
 }
 
 /// Machine details of an error, each present only where it applies.
@@ -137,6 +141,15 @@ pub enum CoreError {
     /// Misconfiguration (a missing directory, the simulator failing to start).
     #[error("config: {0}")]
     Config(String),
+    /// Not sent: LiveDesk knows WeChat would answer this errcode (off-sale or absent goods).
+    #[error("refused before sending: {}", .0.code())]
+    Refused(ErrCode),
+    /// The room's show is on and destructive actions were not unlocked.
+    #[error("room {room_id} is live: destructive actions are locked")]
+    LiveLocked {
+        /// The room whose show is on.
+        room_id: i64,
+    },
 }
 
 /// Result of the core's services.
@@ -189,6 +202,8 @@ impl CoreError {
             CoreError::Invalid { .. } | CoreError::Violation(_) => ErrorCode::Validation,
             CoreError::NotFound { .. } => ErrorCode::NotFound,
             CoreError::SandboxFixed | CoreError::Config(_) => ErrorCode::Config,
+            CoreError::Refused(_) => ErrorCode::Refused,
+            CoreError::LiveLocked { .. } => ErrorCode::LiveLocked,
         }
     }
 
@@ -247,6 +262,10 @@ impl CoreError {
                 rule: Some("invalid".into()),
                 ..Default::default()
             },
+            CoreError::Refused(code) => ErrorDetail {
+                errcode: Some(code.code()),
+                ..Default::default()
+            },
             _ => return None,
         };
         Some(d)
@@ -301,6 +320,14 @@ impl CoreError {
             CoreError::Config(what) => locale.pick(
                 format!("配置错误：{what}"),
                 format!("Configuration error: {what}"),
+            ),
+            CoreError::Refused(code) => locale.pick(
+                format!("未发送：{}", code.message_zh()),
+                format!("Not sent: {}", code.message_en()),
+            ),
+            CoreError::LiveLocked { .. } => locale.pick(
+                "直播进行中，移除和删除已锁定。请先在直播控制台解锁，再操作。",
+                "The room is live: removing and deleting are locked. Unlock them in the live console first.",
             ),
         }
     }

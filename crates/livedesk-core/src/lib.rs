@@ -9,9 +9,10 @@
 //! - [`rooms`]: list, validate, upload, draft, create, edit, delete, push address, share code
 //! - [`goods`]: the library (sync, tabs, add, update, delete, audit) and a room's shelf
 //! - [`journal`]: every write, appended in the one place writes go through ([`journal::record`])
+//! - [`live`]: the live console (a room's action queue, the live lock, the rundown, events)
 //!
-//! The areas still to come go beside them, each its own module the same way: `live` (the console's
-//! action queue and rundown), `obs` (obs-websocket) and `monitor` (live status).
+//! The areas still to come go beside them, each its own module the same way: `obs`
+//! (obs-websocket) and `monitor` (live status).
 //!
 //! Services return [`CoreError`]; an edge turns it into words with [`CoreError::message`].
 
@@ -23,6 +24,7 @@ pub mod error;
 pub mod goods;
 pub mod images;
 pub mod journal;
+pub mod live;
 pub mod locale;
 pub mod paths;
 pub mod rooms;

@@ -12,6 +12,9 @@ pub enum RetryClass {
     RefreshToken,
     /// A daily or per-minute quota is used up: wait, do not hammer.
     Quota,
+    /// The room is busy showing a goods card (300047, 300049): the caller waits for it and sends
+    /// again where the user can see the wait (the live console's queue), so the client does not.
+    Busy,
     /// The request itself is wrong or not allowed: retrying cannot help.
     Never,
 }
@@ -151,9 +154,9 @@ errcodes! {
     CreatorWechatInvalid = 300041, Never, "创建者微信号不合法", "Creator WeChat ID invalid";
     NoExplanationVideo = 300044, Never, "商品没有讲解视频", "Goods has no explanation video";
     VideoNotReady = 300045, Never, "讲解视频尚未生成", "Explanation video not generated yet";
-    PushInProgress = 300047, Transient, "已有商品正在推送，请稍后再试", "Another goods is being pushed, retry shortly";
+    PushInProgress = 300047, Busy, "已有商品正在推送，请稍后再试", "Another goods is being pushed, retry shortly";
     FetchGoodsFailed = 300048, Transient, "拉取商品列表失败", "Fetching the goods list failed";
-    SaleChangeDuringPush = 300049, Transient, "商品推送中，不能上下架", "Cannot change sale state while a push is in progress";
+    SaleChangeDuringPush = 300049, Busy, "商品推送中，不能上下架", "Cannot change sale state while a push is in progress";
     OffShelfCannotPush = 300052, Never, "已下架的商品不能推送", "Off-shelf goods cannot be pushed";
     GoodsNotInRoom = 300053, Never, "直播间未添加此商品", "Goods is not in this room";
     RoleWechatInvalid = 400001, Never, "微信号不合法", "WeChat ID invalid";

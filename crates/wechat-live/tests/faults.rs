@@ -251,9 +251,9 @@ async fn idempotent_writes_retry_and_goods_add_does_not() {
 }
 
 #[tokio::test]
-async fn injected_transient_codes_are_retried_once() {
+async fn injected_transient_codes_are_retried_once_and_busy_codes_not() {
     let env = common::demo().await;
-    // Pushes here complete at once: the retried 300047/300049 are the injected ones, not a card
+    // Pushes here complete at once: the 300047/300049 seen are the injected ones, not a card
     // still showing from the previous round (the simulator's push window).
     env.ctl("/__sim/push_window", json!({"ms": 0})).await;
     let rooms = env.client.rooms().list_all().await.unwrap();
@@ -265,13 +265,7 @@ async fn injected_transient_codes_are_retried_once() {
     let list = "/wxa/business/getliveinfo";
     let push = "/wxaapi/broadcast/goods/push";
     let onsale = "/wxaapi/broadcast/goods/onsale";
-    for (path, errcode) in [
-        (list, 9_410_001),
-        (list, 9_410_002),
-        (list, 9_410_003),
-        (push, 300_047),
-        (onsale, 300_049),
-    ] {
+    for (path, errcode) in [(list, 9_410_001), (list, 9_410_002), (list, 9_410_003)] {
         env.fault(json!({"path": path, "kind": "errcode", "errcode": errcode, "count": 1}))
             .await;
         env.clear_requests().await;
@@ -286,6 +280,27 @@ async fn injected_transient_codes_are_retried_once() {
             env.requests_to(path).await.len(),
             2,
             "{errcode} retried once"
+        );
+    }
+
+    // A card showing (300047, 300049) is the caller's to wait for, visibly: sent once, answered.
+    for (path, errcode) in [(push, 300_047), (onsale, 300_049)] {
+        env.fault(json!({"path": path, "kind": "errcode", "errcode": errcode, "count": 1}))
+            .await;
+        env.clear_requests().await;
+        let shelf = env.client.room_goods();
+        let err = if path == push {
+            shelf.push(live.id, goods).await
+        } else {
+            shelf.set_on_sale(live.id, goods, true).await
+        }
+        .unwrap_err();
+        assert_eq!(err.code().map(|c| c.code()), Some(errcode));
+        assert_eq!(err.retry_class(), wechat_live::RetryClass::Busy);
+        assert_eq!(
+            env.requests_to(path).await.len(),
+            1,
+            "{errcode} not retried"
         );
     }
 

@@ -247,10 +247,12 @@ pub async fn update(core: &Core, account_id: &str, change: GoodsChange) -> CoreR
     Ok(views(core, vec![row]).await.remove(0))
 }
 
-/// Deletes goods from the library and every room. Irreversible.
+/// Deletes goods from the library and every room. Irreversible; goods on the shelf of a room
+/// whose show is on need that room unlocked first ([`crate::live::lock`]).
 pub async fn delete(core: &Core, account_id: &str, goods_id: i64) -> CoreResult<()> {
     let current = stored(core, account_id, goods_id)?;
     form::check_not_console(&current)?;
+    crate::live::lock::guard_goods(core, account_id, goods_id).await?;
     let client = core.client(account_id)?;
     let w = Write::new(account_id, Action::GoodsDelete)
         .goods(goods_id)

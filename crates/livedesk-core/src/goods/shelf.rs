@@ -21,6 +21,14 @@ pub async fn shelf(core: &Core, account_id: &str, room_id: i64) -> CoreResult<Sh
         .await?
         .ok_or_else(|| CoreError::not_found(format!("room {room_id}")))?;
     let sales = core.store.sales(account_id, room_id)?;
+    core.console.note_shelf(
+        account_id,
+        room_id,
+        room.goods
+            .iter()
+            .map(|g| (g.goods_id, g.name.clone()))
+            .collect(),
+    );
     let mut known = core.covers.lock().await;
     images::fill_thumbnails(&mut known, room.goods.iter().map(|g| g.cover_img.as_str())).await;
     let goods = room
@@ -50,7 +58,7 @@ pub async fn shelf(core: &Core, account_id: &str, room_id: i64) -> CoreResult<Sh
 }
 
 /// The goods' name for the journal, from the library when it is known.
-fn goods_name(core: &Core, account_id: &str, goods_id: i64) -> String {
+pub(crate) fn goods_name(core: &Core, account_id: &str, goods_id: i64) -> String {
     core.store
         .goods_row(account_id, goods_id)
         .ok()
@@ -76,7 +84,10 @@ pub async fn import(core: &Core, account_id: &str, room_id: i64, ids: &[i64]) ->
     let w = Write::new(account_id, Action::RoomGoodsImport)
         .room(room_id)
         .detail(ids_detail(ids));
-    journal::record(core, w, client.rooms().add_goods(room_id, ids)).await??;
+    let sent = journal::record(core, w, client.rooms().add_goods(room_id, ids)).await;
+    // Even a failed import may have added some: the console reads the shelf again.
+    core.console.forget_shelf(account_id, room_id);
+    sent??;
     Ok(())
 }
 
@@ -112,8 +123,10 @@ pub async fn push(core: &Core, account_id: &str, room_id: i64, goods_id: i64) ->
     Ok(())
 }
 
-/// Takes goods out of the room (the library keeps them).
+/// Takes goods out of the room (the library keeps them); while the show is on, only once
+/// unlocked ([`crate::live::lock`]).
 pub async fn remove(core: &Core, account_id: &str, room_id: i64, goods_id: i64) -> CoreResult<()> {
+    crate::live::lock::guard_room(core, account_id, room_id).await?;
     let client = core.client(account_id)?;
     let w = Write::new(account_id, Action::RoomGoodsDelete)
         .room(room_id)

@@ -24,11 +24,17 @@ pub enum Action {
     RoomGoodsDelete,
     RoomGoodsSort,
     RoomSwitch,
+    RundownAdd,
+    RundownEdit,
+    RundownReorder,
+    RundownRemove,
+    RundownStep,
+    LiveUnlock,
 }
 
 impl Action {
     /// Every action, for filters.
-    pub const ALL: [Action; 17] = [
+    pub const ALL: [Action; 23] = [
         Action::AccountAdd,
         Action::AccountUpdate,
         Action::AccountRemove,
@@ -46,6 +52,12 @@ impl Action {
         Action::RoomGoodsDelete,
         Action::RoomGoodsSort,
         Action::RoomSwitch,
+        Action::RundownAdd,
+        Action::RundownEdit,
+        Action::RundownReorder,
+        Action::RundownRemove,
+        Action::RundownStep,
+        Action::LiveUnlock,
     ];
 
     /// The stored name (the serde name).
@@ -68,6 +80,12 @@ impl Action {
             Action::RoomGoodsDelete => "room_goods_delete",
             Action::RoomGoodsSort => "room_goods_sort",
             Action::RoomSwitch => "room_switch",
+            Action::RundownAdd => "rundown_add",
+            Action::RundownEdit => "rundown_edit",
+            Action::RundownReorder => "rundown_reorder",
+            Action::RundownRemove => "rundown_remove",
+            Action::RundownStep => "rundown_step",
+            Action::LiveUnlock => "live_unlock",
         }
     }
 }

@@ -268,8 +268,9 @@ pub async fn edit(
     }
 }
 
-/// Deletes a room.
+/// Deletes a room; while its show is on, only once unlocked ([`crate::live::lock`]).
 pub async fn delete(core: &Core, account_id: &str, room_id: i64) -> CoreResult<()> {
+    crate::live::lock::guard_room(core, account_id, room_id).await?;
     let client = core.client(account_id)?;
     let subject = cached(core, account_id)?
         .rooms

@@ -101,6 +101,28 @@ pub const MIGRATIONS: &[&str] = &[
      );
      CREATE INDEX journal_by_account ON journal (account_id, at_ms);
      CREATE INDEX journal_by_room ON journal (account_id, room_id, at_ms);",
+    // 4: a room's rundown (goods items and talk segments in order, with the anchor's script and a
+    // planned duration) and its cursor (the item on now, since when).
+    "CREATE TABLE rundown_items (
+        id            INTEGER PRIMARY KEY,
+        account_id    TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        room_id       INTEGER NOT NULL,
+        position      INTEGER NOT NULL,
+        kind          TEXT NOT NULL CHECK (kind IN ('goods', 'talk')),
+        goods_id      INTEGER,
+        title         TEXT NOT NULL DEFAULT '',
+        script        TEXT NOT NULL DEFAULT '',
+        planned_secs  INTEGER NOT NULL DEFAULT 0,
+        skipped       INTEGER NOT NULL DEFAULT 0
+     );
+     CREATE INDEX rundown_by_room ON rundown_items (account_id, room_id, position);
+     CREATE TABLE rundown_cursor (
+        account_id     TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        room_id        INTEGER NOT NULL,
+        current_item   INTEGER REFERENCES rundown_items(id) ON DELETE SET NULL,
+        started_at_ms  INTEGER,
+        PRIMARY KEY (account_id, room_id)
+     );",
 ];
 
 /// The built-in account row migration 2 inserts; it must be the sandbox's id.

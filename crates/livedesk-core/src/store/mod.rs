@@ -1,6 +1,6 @@
 //! SQLite (bundled, WAL) for what WeChat does not keep, one module per table: the account list
 //! (never secrets), drafts of the room form, the last-known room list of each account, the goods
-//! library with its audit ids, the sale states LiveDesk set, and the journal of writes. The
+//! library with its audit ids, the sale states LiveDesk set, the journal of writes, and each room's rundown. The
 //! schema is versioned ([`migrations`]); foreign keys are on, and an account's rows go with it
 //! (`ON DELETE CASCADE`). A file that is not a readable database is moved aside ([`recover`]).
 
@@ -11,6 +11,7 @@ mod journal;
 pub mod migrations;
 pub mod recover;
 mod room_cache;
+mod rundown;
 
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
@@ -22,6 +23,7 @@ pub use drafts::DraftKind;
 pub use goods::{GoodsRow, StatusCounts};
 pub use journal::{Finish, JournalEntry, JournalFilter, NewEntry, Outcome};
 pub use recover::Recovered;
+pub use rundown::{Cursor, ItemInput, ItemKind, RundownItem};
 
 /// Storage failures.
 #[derive(Debug, thiserror::Error)]

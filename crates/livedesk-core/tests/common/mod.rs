@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod crash;
+
 use std::path::PathBuf;
 
 use livedesk_core::rooms::{ImageRef, ImageSlot};
