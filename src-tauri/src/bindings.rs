@@ -11,14 +11,17 @@ use livedesk_core::goods::*;
 use livedesk_core::journal::{
     Action, JournalEntry, JournalFilter, JournalPage, Outcome, PageRequest, RoomSummary,
 };
+use livedesk_core::live::rundown::{Rundown, Stepped};
+use livedesk_core::live::{ActionKind, ActionState, ConsoleEvent, ConsoleState, QueuedAction};
 use livedesk_core::rooms::*;
-use livedesk_core::store::GoodsRow;
+use livedesk_core::store::{GoodsRow, ItemInput, ItemKind, RundownItem};
 use livedesk_core::store::Recovered;
 use livedesk_core::{ErrorCode, ErrorDetail, Locale};
 use ts_rs::{Config, ExportError, TS};
 
 use crate::commands::app::AppInfo;
 use crate::error::IpcError;
+use crate::hotkeys::HotkeyStatus;
 
 /// The generated module of WeChat rules, beside the types.
 pub const RULES_FILE: &str = "rules.ts";
@@ -66,6 +69,17 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     JournalPage::export_all(&cfg)?;
     PageRequest::export_all(&cfg)?;
     RoomSummary::export_all(&cfg)?;
+    ActionKind::export_all(&cfg)?;
+    ActionState::export_all(&cfg)?;
+    QueuedAction::export_all(&cfg)?;
+    ConsoleEvent::export_all(&cfg)?;
+    ConsoleState::export_all(&cfg)?;
+    ItemKind::export_all(&cfg)?;
+    ItemInput::export_all(&cfg)?;
+    RundownItem::export_all(&cfg)?;
+    Rundown::export_all(&cfg)?;
+    Stepped::export_all(&cfg)?;
+    HotkeyStatus::export_all(&cfg)?;
     std::fs::write(
         dir.join(RULES_FILE),
         livedesk_core::rules::typescript_module(),

@@ -4,6 +4,8 @@
 pub mod bindings;
 pub mod commands;
 pub mod error;
+pub mod follow;
+pub mod hotkeys;
 pub mod startup;
 
 use livedesk_core::Core;
@@ -73,11 +75,38 @@ app_commands![
     journal::journal_list,
     journal::journal_export,
     journal::journal_room_summary,
+    live::live_act,
+    live::live_retry,
+    live::live_state,
+    live::live_unlock,
+    live::live_relock,
+    live::live_follow,
+    live::rundown_get,
+    live::rundown_add,
+    live::rundown_edit,
+    live::rundown_skip,
+    live::rundown_remove,
+    live::rundown_reorder,
+    live::rundown_go_to,
+    live::rundown_push_next,
+    hotkeys::hotkey_status,
+    hotkeys::hotkey_set,
+    hotkeys::live_arm,
+    windows::anchor_open,
+    windows::window_fullscreen,
 ];
 
-/// The builder with every command registered; `run` adds plugins and the window.
+/// The builder with every command registered and the shell's own state; `run` adds plugins and
+/// the window.
 pub fn builder<R: Runtime>() -> tauri::Builder<R> {
     with_commands(tauri::Builder::<R>::new())
+        .manage(follow::Follows::default())
+        .manage(hotkeys::Hotkeys::default())
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::Destroyed = event {
+                window.state::<follow::Follows>().unfollow(window.label());
+            }
+        })
 }
 
 /// Runs the desktop app.
@@ -110,6 +139,7 @@ pub fn run() {
             // The e2e tests read this line to reach the sandbox's control plane.
             log::info!("LIVEDESK_SANDBOX_PORT={}", core.sandbox.port());
             app.manage(core);
+            hotkeys::start(app.handle());
             Ok(())
         })
         .build(tauri::generate_context!())

@@ -2,6 +2,7 @@
 //! ([`lock`]), the show's rundown ([`rundown`]), and the events every window following a room's
 //! show listens to ([`Console::subscribe`]). The window's commands and the CLI call these alike.
 
+pub mod hotkey;
 pub mod lock;
 mod queue;
 pub mod rundown;

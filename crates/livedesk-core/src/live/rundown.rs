@@ -330,6 +330,19 @@ pub async fn push_next(core: &Core, account_id: &str, room_id: i64) -> CoreResul
     })
 }
 
+/// [`push_next`] for a caller with no window waiting on its answer (the global hotkey): a
+/// failure before the queue (the end of the rundown, the store) reaches the windows as a notice;
+/// the push itself reports through its action events.
+pub async fn push_next_reporting(core: &Core, account_id: &str, room_id: i64) {
+    if let Err(e) = push_next(core, account_id, room_id).await {
+        core.console.emit(ConsoleEvent::Notice {
+            account_id: account_id.to_owned(),
+            room_id,
+            message: e.message(core.locale.get()),
+        });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

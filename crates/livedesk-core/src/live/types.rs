@@ -126,6 +126,13 @@ pub enum ConsoleEvent {
         #[ts(type = "number")]
         room_id: i64,
     },
+    /// Something the producer asked for without a window waiting on it (the hotkey) failed.
+    Notice {
+        account_id: String,
+        #[ts(type = "number")]
+        room_id: i64,
+        message: String,
+    },
     /// Destructive actions were unlocked (until then) or locked again (`null`).
     Lock {
         account_id: String,

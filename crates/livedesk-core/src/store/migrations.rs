@@ -102,7 +102,8 @@ pub const MIGRATIONS: &[&str] = &[
      CREATE INDEX journal_by_account ON journal (account_id, at_ms);
      CREATE INDEX journal_by_room ON journal (account_id, room_id, at_ms);",
     // 4: a room's rundown (goods items and talk segments in order, with the anchor's script and a
-    // planned duration) and its cursor (the item on now, since when).
+    // planned duration), its cursor (the item on now, since when), and the app's settings (the
+    // console's hotkey).
     "CREATE TABLE rundown_items (
         id            INTEGER PRIMARY KEY,
         account_id    TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
@@ -122,6 +123,10 @@ pub const MIGRATIONS: &[&str] = &[
         current_item   INTEGER REFERENCES rundown_items(id) ON DELETE SET NULL,
         started_at_ms  INTEGER,
         PRIMARY KEY (account_id, room_id)
+     );
+     CREATE TABLE settings (
+        key    TEXT PRIMARY KEY,
+        value  TEXT NOT NULL
      );",
 ];
 

@@ -12,6 +12,7 @@ pub mod migrations;
 pub mod recover;
 mod room_cache;
 mod rundown;
+mod settings;
 
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};

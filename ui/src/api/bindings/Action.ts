@@ -3,4 +3,4 @@
 /**
  * Every kind of write LiveDesk makes.
  */
-export type Action = "account_add" | "account_update" | "account_remove" | "room_create" | "room_edit" | "room_delete" | "goods_add" | "goods_update" | "goods_delete" | "goods_reset_audit" | "goods_resubmit" | "room_goods_import" | "room_goods_sale" | "room_goods_push" | "room_goods_delete" | "room_goods_sort" | "room_switch";
+export type Action = "account_add" | "account_update" | "account_remove" | "room_create" | "room_edit" | "room_delete" | "goods_add" | "goods_update" | "goods_delete" | "goods_reset_audit" | "goods_resubmit" | "room_goods_import" | "room_goods_sale" | "room_goods_push" | "room_goods_delete" | "room_goods_sort" | "room_switch" | "rundown_add" | "rundown_edit" | "rundown_reorder" | "rundown_remove" | "rundown_step" | "live_unlock";

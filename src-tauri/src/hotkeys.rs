@@ -1,0 +1,149 @@
+//! The console's global hotkey: "push next" in the room the console armed, registered with the
+//! OS through the official global-shortcut plugin. The accelerator's rules and its setting are
+//! the core's ([`livedesk_core::live::hotkey`]); this knows only the OS side: whether the plugin
+//! could start (no X server or a Wayland-only session: it cannot), and whether another program
+//! already holds the keys.
+
+use std::sync::Mutex;
+
+use livedesk_core::live::{hotkey, rundown};
+use livedesk_core::{Core, CoreError};
+use serde::Serialize;
+use tauri::{AppHandle, Manager, Runtime};
+use tauri_plugin_global_shortcut::{GlobalShortcutExt, ShortcutState};
+use ts_rs::TS;
+
+/// What the console shows about its hotkey.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct HotkeyStatus {
+    /// The accelerator, canonical ("Ctrl+Alt+N").
+    pub push_next: String,
+    /// Held by LiveDesk now.
+    pub registered: bool,
+    /// Why it is not, in the user's language.
+    pub problem: Option<String>,
+}
+
+/// The hotkey's OS state and the room it drives.
+#[derive(Debug, Default)]
+pub struct Hotkeys {
+    /// The plugin started (global shortcuts exist on this desktop).
+    available: Mutex<bool>,
+    registered: Mutex<Option<String>>,
+    problem: Mutex<Option<CoreError>>,
+    /// (account, room) the console armed.
+    armed: Mutex<Option<(String, i64)>>,
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+impl Hotkeys {
+    /// The room "push next" acts on (`None`: no console open).
+    pub fn arm(&self, room: Option<(String, i64)>) {
+        *lock(&self.armed) = room;
+    }
+
+    /// The status in `core`'s locale.
+    pub fn status(&self, core: &Core) -> HotkeyStatus {
+        let registered = lock(&self.registered).clone();
+        HotkeyStatus {
+            push_next: registered
+                .clone()
+                .or_else(|| hotkey::push_next(core).ok())
+                .unwrap_or_else(|| hotkey::DEFAULT_PUSH_NEXT.to_owned()),
+            registered: registered.is_some(),
+            problem: lock(&self.problem)
+                .as_ref()
+                .map(|e| e.message(core.locale.get())),
+        }
+    }
+}
+
+fn unavailable() -> CoreError {
+    CoreError::invalid(
+        "pushNext",
+        "这个桌面环境不支持全局快捷键（例如仅 Wayland 的会话），请在控制台中点击「推送下一个」",
+        "This desktop does not offer global hotkeys (e.g. a Wayland-only session): use the console's Push next button",
+    )
+}
+
+/// Starts the plugin and registers the stored hotkey; a failure is kept for the console to show.
+pub fn start<R: Runtime>(app: &AppHandle<R>) {
+    let available = app
+        .plugin(tauri_plugin_global_shortcut::Builder::new().build())
+        .map_err(|e| log::warn!("global hotkeys unavailable: {e}"))
+        .is_ok();
+    let hk = app.state::<Hotkeys>();
+    *lock(&hk.available) = available;
+    let core = app.state::<Core>();
+    let wanted = hotkey::push_next(&core).unwrap_or_else(|_| hotkey::DEFAULT_PUSH_NEXT.into());
+    if let Err(e) = register(app, &wanted) {
+        log::warn!("push-next hotkey {wanted}: {e}");
+        *lock(&hk.problem) = Some(e);
+    }
+}
+
+/// Registers `accelerator` for "push next" in place of the current one (kept if it fails), and
+/// remembers it.
+pub fn set<R: Runtime>(app: &AppHandle<R>, accelerator: &str) -> Result<(), CoreError> {
+    let canonical = hotkey::check(accelerator)?;
+    register(app, &canonical)?;
+    hotkey::set_push_next(&app.state::<Core>(), &canonical)?;
+    *lock(&app.state::<Hotkeys>().problem) = None;
+    Ok(())
+}
+
+fn register<R: Runtime>(app: &AppHandle<R>, canonical: &str) -> Result<(), CoreError> {
+    let hk = app.state::<Hotkeys>();
+    if !*lock(&hk.available) {
+        return Err(unavailable());
+    }
+    let gs = app.global_shortcut();
+    let old = lock(&hk.registered).take();
+    if let Some(old) = &old {
+        let _ = gs.unregister(old.as_str());
+    }
+    match gs.on_shortcut(canonical, |app, _, event| {
+        if event.state == ShortcutState::Pressed {
+            pressed(app);
+        }
+    }) {
+        Ok(()) => {
+            *lock(&hk.registered) = Some(canonical.to_owned());
+            Ok(())
+        }
+        Err(e) => {
+            if let Some(old) = old {
+                let back = gs.on_shortcut(old.as_str(), |app, _, event| {
+                    if event.state == ShortcutState::Pressed {
+                        pressed(app);
+                    }
+                });
+                if back.is_ok() {
+                    *lock(&hk.registered) = Some(old);
+                }
+            }
+            Err(CoreError::invalid(
+                "pushNext",
+                format!("{canonical} 已被其他程序占用，请换一个（{e}）"),
+                format!("Another program holds {canonical}: pick another ({e})"),
+            ))
+        }
+    }
+}
+
+/// "Push next" in the armed room; what happens reaches the windows as console events.
+fn pressed<R: Runtime>(app: &AppHandle<R>) {
+    let Some((account, room)) = lock(&app.state::<Hotkeys>().armed).clone() else {
+        log::info!("push-next hotkey pressed with no console open");
+        return;
+    };
+    let app = app.clone();
+    tauri::async_runtime::spawn(async move {
+        let core = app.state::<Core>();
+        rundown::push_next_reporting(&core, &account, room).await;
+    });
+}
