@@ -14,8 +14,8 @@ use livedesk_core::journal::{
 use livedesk_core::live::rundown::{Rundown, Stepped};
 use livedesk_core::live::{ActionKind, ActionState, ConsoleEvent, ConsoleState, QueuedAction};
 use livedesk_core::rooms::*;
-use livedesk_core::store::{GoodsRow, ItemInput, ItemKind, RundownItem};
 use livedesk_core::store::Recovered;
+use livedesk_core::store::{GoodsRow, ItemInput, ItemKind, RundownItem};
 use livedesk_core::{ErrorCode, ErrorDetail, Locale};
 use ts_rs::{Config, ExportError, TS};
 

@@ -67,9 +67,6 @@ app_commands![
     goods::goods_refresh_audit,
     goods::shelf_list,
     goods::shelf_import,
-    goods::shelf_set_sale,
-    goods::shelf_push,
-    goods::shelf_remove,
     goods::shelf_sort,
     goods::shelf_save_video,
     journal::journal_list,
@@ -99,7 +96,12 @@ app_commands![
 /// The builder with every command registered and the shell's own state; `run` adds plugins and
 /// the window.
 pub fn builder<R: Runtime>() -> tauri::Builder<R> {
-    with_commands(tauri::Builder::<R>::new())
+    with_shell(tauri::Builder::<R>::new())
+}
+
+/// `builder` with every command and the shell's own state (tests pass Tauri's `mock_builder()`).
+pub fn with_shell<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    with_commands(builder)
         .manage(follow::Follows::default())
         .manage(hotkeys::Hotkeys::default())
         .on_window_event(|window, event| {

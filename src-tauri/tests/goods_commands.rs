@@ -51,20 +51,24 @@ fn shelf_writes_are_journaled_and_refusals_carry_the_errcode() {
     let shelf: Value = app.ok("shelf_list", json!({"accountId": "sandbox", "roomId": 2}));
     let goods_id = shelf["goods"][0]["goodsId"].as_i64().unwrap();
     assert_eq!(shelf["goods"][0]["onSale"], Value::Null, "never set here");
-    app.ok::<Value>(
-        "shelf_set_sale",
-        json!({"accountId": "sandbox", "roomId": 2, "goodsId": goods_id, "onSale": false}),
+    // Sale and push go through the room's queue: the answer is the action and how it ended.
+    let sale: Value = app.ok(
+        "live_act",
+        json!({"accountId": "sandbox", "roomId": 2,
+               "action": {"kind": "sale", "goodsId": goods_id, "onSale": true}}),
     );
+    assert_eq!(sale["state"]["state"], "done", "{sale}");
     let shelf: Value = app.ok("shelf_list", json!({"accountId": "sandbox", "roomId": 2}));
-    assert_eq!(shelf["goods"][0]["onSale"], false);
+    assert_eq!(shelf["goods"][0]["onSale"], true);
 
-    // Room 2 has not started: WeChat refuses the push (300023).
-    let e = app.err(
-        "shelf_push",
-        json!({"accountId": "sandbox", "roomId": 2, "goodsId": goods_id}),
+    // Room 2 has not started: WeChat refuses the push (300023), and the action says so.
+    let push: Value = app.ok(
+        "live_act",
+        json!({"accountId": "sandbox", "roomId": 2, "action": {"kind": "push", "goodsId": goods_id}}),
     );
-    assert_eq!(e["code"], "wechat");
-    assert_eq!(e["detail"]["errcode"], 300023);
+    assert_eq!(push["state"]["state"], "failed", "{push}");
+    assert_eq!(push["state"]["errcode"], 300023);
+    assert_eq!(push["state"]["sent"], true);
 
     let filter = json!({"accountId": "sandbox", "roomId": 2, "action": null, "result": null,
                         "fromMs": null, "toMs": null});

@@ -7,16 +7,27 @@ const RoomOverviewView = () => import('@/views/RoomOverviewView.vue')
 const AccountsView = () => import('@/views/AccountsView.vue')
 const GoodsView = () => import('@/views/GoodsView.vue')
 const JournalView = () => import('@/views/JournalView.vue')
+const LiveConsoleView = () => import('@/views/LiveConsoleView.vue')
+const AnchorView = () => import('@/views/AnchorView.vue')
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/rooms' },
   { path: '/rooms', name: 'rooms', component: RoomsView },
   { path: '/rooms/new', name: 'room-new', component: RoomCreateView },
   { path: '/rooms/:id(\\d+)/edit', name: 'room-edit', component: RoomCreateView, props: (r) => ({ id: Number(r.params.id) }) },
+  { path: '/rooms/:id(\\d+)/live', name: 'room-live', component: LiveConsoleView, props: (r) => ({ id: Number(r.params.id) }) },
   { path: '/rooms/:id(\\d+)', name: 'room', component: RoomOverviewView, props: (r) => ({ id: Number(r.params.id) }) },
   { path: '/goods', name: 'goods', component: GoodsView },
   { path: '/journal', name: 'journal', component: JournalView },
   { path: '/accounts', name: 'accounts', component: AccountsView },
+  // The anchor view's own window: no sidebar (App.vue renders `bare` routes alone).
+  {
+    path: '/anchor/:account/:room(\\d+)',
+    name: 'anchor',
+    component: AnchorView,
+    meta: { bare: true },
+    props: (r) => ({ accountId: String(r.params.account), roomId: Number(r.params.room) }),
+  },
   { path: '/:rest(.*)*', redirect: '/rooms' },
 ]
 

@@ -112,7 +112,17 @@ pub fn typescript_module() -> String {
          /** Statuses whose room can be deleted (a room on air cannot: 300023). */\n\
          export const DELETABLE_STATUSES: readonly number[] = [{delete}]\n\n\
          /** custom_params / share params: at most this many characters. */\n\
-         export const CUSTOM_PARAMS_MAX = {max}\n",
+         export const CUSTOM_PARAMS_MAX = {max}\n\n\
+         /** Statuses whose show is on: removing and deleting need an unlock (the live lock). */\n\
+         export const SHOW_ON_STATUSES: readonly number[] = [{show_on}]\n\n\
+         /** Every journaled action, as the journal stores it. */\n\
+         export const JOURNAL_ACTIONS = [{actions}] as const\n",
+        show_on = codes(crate::live::lock::show_on),
+        actions = crate::journal::Action::ALL
+            .iter()
+            .map(|a| format!("'{}'", a.as_str()))
+            .collect::<Vec<_>>()
+            .join(", "),
         all = codes(|_| true),
         edit = codes(can_edit),
         delete = codes(can_delete),

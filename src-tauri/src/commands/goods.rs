@@ -1,5 +1,6 @@
 //! Goods commands: the library (sync with progress, tabs, add, update, delete, audit) and a room's
-//! shelf (import, sale, push, delete, sort, explanation video with progress). Long work reports
+//! shelf (import, sort, explanation video with progress; sale, push and removal go through the
+//! live console's queue, `commands::live`). Long work reports
 //! through a Tauri channel.
 
 use std::path::PathBuf;
@@ -169,46 +170,6 @@ pub async fn shelf_import(
     goods_ids: Vec<i64>,
 ) -> Result<(), IpcError> {
     shelf::import(&core, &account_id, room_id, &goods_ids)
-        .await
-        .map_err(|e| ipc(&core, e))
-}
-
-/// Puts goods on sale or off.
-#[tauri::command]
-pub async fn shelf_set_sale(
-    core: State<'_, Core>,
-    account_id: String,
-    room_id: i64,
-    goods_id: i64,
-    on_sale: bool,
-) -> Result<(), IpcError> {
-    shelf::set_on_sale(&core, &account_id, room_id, goods_id, on_sale)
-        .await
-        .map_err(|e| ipc(&core, e))
-}
-
-/// Pops the goods card up for viewers.
-#[tauri::command]
-pub async fn shelf_push(
-    core: State<'_, Core>,
-    account_id: String,
-    room_id: i64,
-    goods_id: i64,
-) -> Result<(), IpcError> {
-    shelf::push(&core, &account_id, room_id, goods_id)
-        .await
-        .map_err(|e| ipc(&core, e))
-}
-
-/// Takes goods out of the room.
-#[tauri::command]
-pub async fn shelf_remove(
-    core: State<'_, Core>,
-    account_id: String,
-    room_id: i64,
-    goods_id: i64,
-) -> Result<(), IpcError> {
-    shelf::remove(&core, &account_id, room_id, goods_id)
         .await
         .map_err(|e| ipc(&core, e))
 }

@@ -34,7 +34,7 @@ impl TestApp {
     /// An app over an existing data dir (a store left by an earlier run, a corrupt file).
     pub fn over(dir: tempfile::TempDir, service: String) -> Self {
         let core = tauri::async_runtime::block_on(Core::open(dir.path(), &service)).unwrap();
-        let app = livedesk_lib::with_commands(mock_builder())
+        let app = livedesk_lib::with_shell(mock_builder())
             .manage(core)
             .build(mock_context(noop_assets()))
             .unwrap();

@@ -31,6 +31,14 @@ import type { RoomList } from './bindings/RoomList'
 import type { ShareCode } from './bindings/ShareCode'
 import type { ShareImage } from './bindings/ShareImage'
 import type { VerifyResult } from './bindings/VerifyResult'
+import type { ActionKind } from './bindings/ActionKind'
+import type { ConsoleEvent } from './bindings/ConsoleEvent'
+import type { ConsoleState } from './bindings/ConsoleState'
+import type { HotkeyStatus } from './bindings/HotkeyStatus'
+import type { ItemInput } from './bindings/ItemInput'
+import type { QueuedAction } from './bindings/QueuedAction'
+import type { Rundown } from './bindings/Rundown'
+import type { Stepped } from './bindings/Stepped'
 
 export type ShareWhich = ShareImage
 
@@ -78,7 +86,7 @@ export const roomShareCode = (accountId: string, roomId: number, params: string 
 export const shareSave = (accountId: string, roomId: number, which: ShareWhich, path: string) =>
   call<void>('share_save', { accountId, roomId, which, path })
 
-/** A channel whose messages go to `onMessage` (long work reports its progress through one). */
+/** A channel whose messages go to `onMessage` (long work reports its progress through one, the console its events). */
 function progressChannel<T>(onMessage: (m: T) => void): Channel<T> {
   const ch = new Channel<T>()
   ch.onmessage = onMessage
@@ -108,12 +116,6 @@ export const goodsRefreshAudit = (accountId: string, goodsIds: number[]) =>
 export const shelfList = (accountId: string, roomId: number) => call<Shelf>('shelf_list', { accountId, roomId })
 export const shelfImport = (accountId: string, roomId: number, goodsIds: number[]) =>
   call<void>('shelf_import', { accountId, roomId, goodsIds })
-export const shelfSetSale = (accountId: string, roomId: number, goodsId: number, onSale: boolean) =>
-  call<void>('shelf_set_sale', { accountId, roomId, goodsId, onSale })
-export const shelfPush = (accountId: string, roomId: number, goodsId: number) =>
-  call<void>('shelf_push', { accountId, roomId, goodsId })
-export const shelfRemove = (accountId: string, roomId: number, goodsId: number) =>
-  call<void>('shelf_remove', { accountId, roomId, goodsId })
 export const shelfSort = (accountId: string, roomId: number, goodsIds: number[]) =>
   call<void>('shelf_sort', { accountId, roomId, goodsIds })
 export const shelfSaveVideo = (
@@ -129,3 +131,39 @@ export const journalList = (filter: JournalFilter, page: PageRequest) =>
 export const journalExport = (filter: JournalFilter, path: string) => call<number>('journal_export', { filter, path })
 export const journalRoomSummary = (accountId: string, roomId: number) =>
   call<RoomSummary>('journal_room_summary', { accountId, roomId })
+
+export const liveAct = (accountId: string, roomId: number, action: ActionKind) =>
+  call<QueuedAction>('live_act', { accountId, roomId, action })
+export const liveRetry = (accountId: string, roomId: number, id: number) =>
+  call<QueuedAction>('live_retry', { accountId, roomId, id })
+export const liveState = (accountId: string, roomId: number) => call<ConsoleState>('live_state', { accountId, roomId })
+/** Unlocks removing and deleting in a live room; answers until when (unix ms). */
+export const liveUnlock = (accountId: string, roomId: number) => call<number>('live_unlock', { accountId, roomId })
+export const liveRelock = (accountId: string, roomId: number) => call<void>('live_relock', { accountId, roomId })
+/** Every console event from now on goes to `onEvent` (one follow per window: a later one replaces it). */
+export const liveFollow = (onEvent: (e: ConsoleEvent) => void) =>
+  call<void>('live_follow', { channel: progressChannel(onEvent) })
+/** The room the push-next hotkey drives (null: none). */
+export const liveArm = (accountId: string | null, roomId: number | null) => call<void>('live_arm', { accountId, roomId })
+
+export const rundownGet = (accountId: string, roomId: number) => call<Rundown>('rundown_get', { accountId, roomId })
+export const rundownAdd = (accountId: string, roomId: number, item: ItemInput, after: number | null) =>
+  call<Rundown>('rundown_add', { accountId, roomId, item, after })
+export const rundownEdit = (accountId: string, roomId: number, id: number, item: ItemInput) =>
+  call<Rundown>('rundown_edit', { accountId, roomId, id, item })
+export const rundownSkip = (accountId: string, roomId: number, id: number, skipped: boolean) =>
+  call<Rundown>('rundown_skip', { accountId, roomId, id, skipped })
+export const rundownRemove = (accountId: string, roomId: number, id: number) =>
+  call<Rundown>('rundown_remove', { accountId, roomId, id })
+export const rundownReorder = (accountId: string, roomId: number, ids: number[]) =>
+  call<Rundown>('rundown_reorder', { accountId, roomId, ids })
+export const rundownGoTo = (accountId: string, roomId: number, id: number | null) =>
+  call<Rundown>('rundown_go_to', { accountId, roomId, id })
+export const rundownPushNext = (accountId: string, roomId: number) =>
+  call<Stepped>('rundown_push_next', { accountId, roomId })
+
+export const hotkeyStatus = () => call<HotkeyStatus>('hotkey_status')
+export const hotkeySet = (accelerator: string) => call<HotkeyStatus>('hotkey_set', { accelerator })
+
+export const anchorOpen = (accountId: string, roomId: number) => call<void>('anchor_open', { accountId, roomId })
+export const windowFullscreen = (on: boolean) => call<void>('window_fullscreen', { on })

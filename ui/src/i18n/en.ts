@@ -1,9 +1,11 @@
 import type zh from './zh-CN'
 import { statusNames } from './statusNames'
 import { en as goodsMessages } from './goods'
+import { en as liveMessages } from './live'
 
 const en: typeof zh = {
   ...goodsMessages,
+  ...liveMessages,
   app: {
     title: 'LiveDesk 直播台',
     subtitle: 'Mini Program live',

@@ -1,9 +1,11 @@
 // zh-CN is the default language. Keep keys in step with en.ts (a unit test compares them).
 import { statusNames } from './statusNames'
 import { zh as goodsMessages } from './goods'
+import { zh as liveMessages } from './live'
 
 export default {
   ...goodsMessages,
+  ...liveMessages,
   app: {
     title: 'LiveDesk 直播台',
     subtitle: '小程序直播',

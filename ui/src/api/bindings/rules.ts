@@ -21,3 +21,9 @@ export const DELETABLE_STATUSES: readonly number[] = [102, 103, 104, 107]
 
 /** custom_params / share params: at most this many characters. */
 export const CUSTOM_PARAMS_MAX = 600
+
+/** Statuses whose show is on: removing and deleting need an unlock (the live lock). */
+export const SHOW_ON_STATUSES: readonly number[] = [101, 105, 106]
+
+/** Every journaled action, as the journal stores it. */
+export const JOURNAL_ACTIONS = ['account_add', 'account_update', 'account_remove', 'room_create', 'room_edit', 'room_delete', 'goods_add', 'goods_update', 'goods_delete', 'goods_reset_audit', 'goods_resubmit', 'room_goods_import', 'room_goods_sale', 'room_goods_push', 'room_goods_delete', 'room_goods_sort', 'room_switch', 'rundown_add', 'rundown_edit', 'rundown_reorder', 'rundown_remove', 'rundown_step', 'live_unlock'] as const
