@@ -7,11 +7,11 @@ set -euo pipefail
 declare -A GROUPS_PKGS=(
   [bench]="wrk"
   # The desktop app: Tauri 2's WebKitGTK build deps, plus a display, a bus, a keyring and WebDriver
-  # for its tests, and ImageMagick for test images.
+  # for its tests, ImageMagick for test images, and xdotool to press the console's global hotkey.
   [app]="libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev libssl-dev
     libsoup-3.0-dev libxdo-dev libdbus-1-dev pkg-config build-essential file patchelf
     xvfb xauth x11-utils webkit2gtk-driver dbus dbus-x11 gnome-keyring libsecret-tools imagemagick
-    fonts-wqy-microhei curl"
+    fonts-wqy-microhei curl xdotool"
   # Browser-level UI flow tests (Playwright drives Debian's chromium; never `playwright install`),
   # with a CJK font so Chinese renders in screenshots.
   [ui]="chromium fonts-wqy-microhei"

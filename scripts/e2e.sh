@@ -2,7 +2,9 @@
 # End-to-end tests of the real app: builds LiveDesk with the UI embedded, then runs
 # tests/e2e/run.mjs against it over WebDriver (tauri-driver + WebKitWebDriver) under Xvfb, in a
 # private D-Bus session with a throwaway keyring, with its own HOME/XDG dirs and free ports.
-# Usage: scripts/e2e.sh            (LIVEDESK_SCREENSHOTS=dir to also save screenshots)
+# Usage: scripts/e2e.sh [SCRIPT.mjs]   (default tests/e2e/run.mjs; the push-latency benchmark runs
+#        bench/console-push.mjs the same way; LIVEDESK_SCREENSHOTS=dir to also save screenshots;
+#        LIVEDESK_PROFILE=release to drive the release build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -17,8 +19,10 @@ if ! command -v tauri-driver >/dev/null \
 fi
 command -v node >/dev/null || { echo "e2e: LiveDesk's tests need Node.js 20+ (https://nodejs.org)" >&2; exit 1; }
 
-scripts/build-app.sh
-APP="${CARGO_TARGET_DIR:-$ROOT/target}/debug/livedesk"
+SCRIPT=${1:-tests/e2e/run.mjs}
+PROFILE=${LIVEDESK_PROFILE:-debug}
+if [ "$PROFILE" = release ]; then scripts/build-app.sh --release; else scripts/build-app.sh; fi
+APP="${CARGO_TARGET_DIR:-$ROOT/target}/$PROFILE/livedesk"
 [ -x "$APP" ] || { echo "e2e: no app binary at $APP" >&2; exit 1; }
 
 free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
@@ -59,7 +63,7 @@ export HOME="$work/home" XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/confi
 export KEEP_XDG_DATA_HOME="$work/data"
 # No accessibility bus: nothing in the tests reads it, and its launcher outlives the display.
 export NO_AT_BRIDGE=1 GTK_A11Y=none
-export LIVEDESK_APP="$APP" LIVEDESK_E2E_DIR="$work/scratch"
+export LIVEDESK_APP="$APP" LIVEDESK_E2E_DIR="$work/scratch" LIVEDESK_E2E_SCRIPT="$SCRIPT"
 # The app's sandbox simulator picks its own free port; run.mjs reads it from the app's log.
 unset LIVEDESK_SANDBOX_PORT
 # Ports are picked free, then handed to tauri-driver: another process may take one in between, so a
@@ -96,7 +100,7 @@ status=0
     stop
   done
   [ -n "$ready" ] || { echo "e2e: tauri-driver never started" >&2; exit 1; }
-  node tests/e2e/run.mjs
+  node "$LIVEDESK_E2E_SCRIPT"
 ' || status=$?
 if [ $status -ne 0 ]; then
   echo "--- tauri-driver log (tail) ---" >&2; tail -n 40 "$work/scratch/driver.log" >&2 || true

@@ -11,57 +11,15 @@
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Session, elementArg } from './webdriver.mjs'
+import { APP, DIR, LOG_DIR, WD, go, results, sandboxFromLog, settled, shot, sim, simBase, step, walk } from './harness.mjs'
 import { goodsSteps } from './goods.mjs'
+import { consoleSteps } from './console.mjs'
 
-const env = (k) => {
-  const v = process.env[k]
-  if (!v) throw new Error(`${k} is not set: run scripts/e2e.sh`)
-  return v
-}
-const APP = env('LIVEDESK_APP')
-const WD = env('LIVEDESK_WEBDRIVER')
-const LOG_DIR = join(env('XDG_DATA_HOME'), 'app.livedesk.desktop', 'logs')
-let SIM = process.env.LIVEDESK_SANDBOX_PORT ? `http://127.0.0.1:${process.env.LIVEDESK_SANDBOX_PORT}` : ''
-const DIR = env('LIVEDESK_E2E_DIR')
-const SHOTS = process.env.LIVEDESK_SCREENSHOTS || ''
 // The sandbox's own secret: adding it as an account must leave it in the keyring only.
 const CANARY = 'sandbox-secret'
-
-function walk(dir) {
-  let out = []
-  let entries = []
-  try {
-    entries = readdirSync(dir, { withFileTypes: true })
-  } catch {
-    return out
-  }
-  for (const e of entries) {
-    const p = join(dir, e.name)
-    if (e.isDirectory()) out = out.concat(walk(p))
-    else if (e.isFile()) out.push(p)
-  }
-  return out
-}
-
-/** The sandbox's port, from the line the app logs at start (its log dir is under XDG_DATA_HOME). */
-function sandboxFromLog() {
-  for (const f of walk(LOG_DIR)) {
-    const m = /LIVEDESK_SANDBOX_PORT=(\d+)/.exec(readFileSync(f, 'utf8'))
-    if (m) return `http://127.0.0.1:${m[1]}`
-  }
-  return ''
-}
-
-async function sim(method, path, body) {
-  const res = await fetch(SIM + path, body === undefined
-    ? { method }
-    : { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
-  assert.ok(res.ok, `${method} ${path}: HTTP ${res.status}`)
-  return res.json()
-}
 
 /** A PNG picture on disk, made with ImageMagick. */
 function picture(name, size, color) {
@@ -105,26 +63,6 @@ async function typeField(s, testid, text) {
   await s.type(el, text + TAB)
 }
 
-/** Waits until no finite CSS transition or animation runs (a modal's entrance, a spinner's fade). */
-async function settled(s, what) {
-  await s.until(() => s.execute('return document.getAnimations().filter((a) => a.playState === "running" && a.effect?.getTiming().iterations !== Infinity).length === 0'),
-    { what: `animations to settle before ${what}` })
-}
-
-async function shot(s, name) {
-  if (!SHOTS) return
-  // What the DOM says may not be painted yet: wait for animations, then for two frames, so the
-  // picture shows this state.
-  await settled(s, `the ${name} screenshot`)
-  // A toast of the previous step (they close after a few seconds) is not part of this screen.
-  await s.until(() => s.execute('return !document.querySelector(".n-message")'), { what: `toasts to close before the ${name} screenshot` })
-  await s.executeAsync('const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)))')
-  mkdirSync(SHOTS, { recursive: true })
-  writeFileSync(join(SHOTS, `${name}.png`), await s.screenshot())
-}
-
-const go = (s, hash) => s.execute(`location.hash = arguments[0]`, [hash])
-
 /** Opens the rooms list and waits until it shows (so no create form is mounted any more). */
 async function openRooms(s) {
   await go(s, '#/rooms')
@@ -156,24 +94,11 @@ async function inputValue(s, testid) {
   return s.property(el, 'value')
 }
 
-const results = []
-async function step(name, fn) {
-  const t0 = Date.now()
-  try {
-    await fn()
-    results.push({ name, ok: true, ms: Date.now() - t0 })
-    console.log(`ok   ${name} (${Date.now() - t0} ms)`)
-  } catch (e) {
-    results.push({ name, ok: false })
-    console.log(`FAIL ${name}\n${e.stack || e}`)
-  }
-}
-
 const s = await Session.start(WD, APP)
 try {
   await step('the demo rooms of the sandbox are listed', async () => {
     await s.waitFor('[data-testid="sandbox-tag"]', { timeoutMs: 60000 })
-    if (!SIM) SIM = await s.until(async () => sandboxFromLog(), { what: `LIVEDESK_SANDBOX_PORT= in ${LOG_DIR}` })
+    if (!simBase()) simBase(await s.until(async () => sandboxFromLog(), { what: `LIVEDESK_SANDBOX_PORT= in ${LOG_DIR}` }))
     const links = await s.until(async () => {
       const els = await s.findAll('[data-testid^="room-link-"]')
       return els.length >= 3 && els
@@ -287,6 +212,7 @@ try {
     await shot(s, 'anchor-qr')
   })
   await goodsSteps({ s, step, sim, picture, typeField, settled, shot, go, dir: DIR })
+  await consoleSteps({ s, step, sim, settled, shot, go })
 
   await step('an account is added through the UI (secret to the keyring)', async () => {
     await go(s, '#/accounts')
@@ -298,7 +224,7 @@ try {
     // The modal may still be animating in: a click during its entrance can miss the header.
     await settled(s, 'opening the advanced section')
     await s.clickWhenFree(await s.waitFor('.n-collapse-item__header'))
-    await s.type(await s.waitFor('.n-collapse-item--active [data-testid="add-baseurl"] input'), SIM)
+    await s.type(await s.waitFor('.n-collapse-item--active [data-testid="add-baseurl"] input'), simBase())
     await shot(s, 'account-add')
     await s.click(await s.waitFor('[data-testid="add-submit"]'))
     await s.until(async () => {

@@ -216,7 +216,14 @@ async fn a_double_click_sends_once() {
     let (a, b) = (a.unwrap(), b.unwrap());
     assert_eq!(a.id, b.id, "the second click is the first action");
     assert_eq!(t.requests().await, [PUSH]);
-    // Once it is done, the same push is a new action (pushing twice on purpose is allowed).
+    // A second click that comes after WeChat already answered the first is the first, too.
+    let late = live::act(&t.core, SANDBOX, LIVE, push(goods[1]))
+        .await
+        .unwrap();
+    assert_eq!(late.id, a.id);
+    assert!(t.requests().await.is_empty(), "not sent again");
+    // Later, the same push is a new action (pushing twice on purpose is allowed).
+    tokio::time::sleep(Duration::from_millis(live::REPEAT_GUARD_MS as u64 + 50)).await;
     let again = live::act(&t.core, SANDBOX, LIVE, push(goods[1]))
         .await
         .unwrap();
@@ -280,7 +287,7 @@ async fn injected_refusals_wait_then_a_real_failure_can_be_retried() {
 
     // A refusal that waiting cannot fix fails at once, with WeChat's reason, and can be retried.
     t.fail_next(PUSH, 300_023).await;
-    let failed = live::act(&t.core, SANDBOX, LIVE, push(goods[2]))
+    let failed = live::act(&t.core, SANDBOX, LIVE, push(goods[1]))
         .await
         .unwrap();
     assert_eq!(failed_with(&failed.state), (Some(300_023), true));

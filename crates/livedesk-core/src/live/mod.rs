@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use tokio::sync::broadcast;
 
-pub use queue::WaitPolicy;
+pub use queue::{WaitPolicy, REPEAT_GUARD_MS};
 pub use types::{ActionKind, ActionState, ConsoleEvent, ConsoleState, QueuedAction};
 
 use crate::clock::unix_now_ms;

@@ -3,7 +3,8 @@
 //! while one shows (300047) and a sale change during one (300049) wait and are sent again, with
 //! the wait shown; pushing goods LiveDesk took off sale (300052) or that are not in the room
 //! (300053) is refused before sending. The same action asked for twice while the first is still
-//! queued or on its way is that first action: a double click never sends twice.
+//! queued or on its way, or within [`REPEAT_GUARD_MS`] of it succeeding, is that first action: a
+//! double click never sends twice, however quickly WeChat answered the first.
 
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::Mutex;
@@ -21,6 +22,9 @@ use crate::Core;
 
 /// How many finished actions a room keeps for the console's list.
 const KEEP: usize = 100;
+
+/// The same action done this recently is taken for the second click of a double click.
+pub const REPEAT_GUARD_MS: i64 = 600;
 
 /// How the queue waits for a showing card.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,14 +75,16 @@ impl RoomQueue {
         self.state.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// Adds `fresh` unless the same action is still active in the room.
+    /// Adds `fresh` unless the same action is still active in the room, or has just succeeded.
     pub(crate) fn admit(&self, fresh: QueuedAction) -> Admitted {
         let mut st = self.lock();
-        if let Some(a) = st
-            .actions
-            .iter()
-            .find(|a| a.action == fresh.action && a.state.is_active())
-        {
+        let same = |a: &&QueuedAction| {
+            a.action == fresh.action
+                && (a.state.is_active()
+                    || matches!(a.state, ActionState::Done { .. })
+                        && fresh.queued_at_ms - a.updated_at_ms < REPEAT_GUARD_MS)
+        };
+        if let Some(a) = st.actions.iter().rev().find(same) {
             return Admitted::Active(a.clone());
         }
         st.actions.push_back(fresh.clone());

@@ -132,6 +132,7 @@ fn entry_json(e: &LogEntry) -> Value {
         "query": mask_query(e.uri.query().unwrap_or("")),
         "body": body,
         "at": e.at,
+        "received_ms": e.received_ms,
     })
 }
 

@@ -15,7 +15,11 @@ pub struct LogEntry {
     pub method: Method,
     pub uri: Uri,
     pub body: Bytes,
+    /// The simulator's clock (seconds), as WeChat would stamp it.
     pub at: i64,
+    /// The machine's wall clock in ms when it arrived (not the simulator's movable clock), so a
+    /// benchmark outside can time a request from its own start to its arrival.
+    pub received_ms: i64,
 }
 
 #[derive(Debug, Default)]
@@ -36,6 +40,10 @@ impl RequestLog {
             uri: uri.clone(),
             body,
             at,
+            received_ms: std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_millis() as i64)
+                .unwrap_or(0),
         });
     }
 
