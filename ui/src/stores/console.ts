@@ -6,8 +6,6 @@ import { computed, ref } from 'vue'
 import * as api from '@/api'
 import type { ActionKind, ConsoleEvent, QueuedAction, Rundown, RundownItem } from '@/api'
 
-let following = false
-
 /** The key the UI uses for "the same action" (the core refuses to send one twice). */
 export function actionKey(a: ActionKind): string {
   switch (a.kind) {
@@ -30,6 +28,8 @@ export const useConsoleStore = defineStore('console', () => {
   const commentBanned = ref<boolean | null>(null)
   const unlockedUntilMs = ref<number | null>(null)
   const notice = ref<string | null>(null)
+  /** This window follows the shell's events (once: a later follow replaces the earlier). */
+  let following = false
   /** Bumped on every finished action: the log reads the journal again. */
   const journalTick = ref(0)
 
