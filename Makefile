@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 CARGO ?= cargo
 
-.PHONY: dev test lint fmt check-fmt clippy unit bench bench-app sim app-deps shell bindings run ui e2e screenshots bundle
+.PHONY: dev test lint fmt check-fmt clippy unit bench bench-app bench-push sim app-deps shell bindings run ui e2e screenshots bundle
 
 ## test: everything CI runs (lint, then every test suite: core and simulator, shell, UI, the real app)
 test: app-deps lint unit shell ui e2e
@@ -43,6 +43,11 @@ bench:
 	$(CARGO) bench --locked -p wechat-live-sim --bench throughput
 	$(CARGO) bench --locked -p livedesk-core --bench library_sync
 	scripts/bench-app.sh
+	LIVEDESK_PROFILE=release scripts/e2e.sh bench/console-push.mjs
+
+## bench-push: push latency in the real app (click and global hotkey to the simulator), release build
+bench-push:
+	LIVEDESK_PROFILE=release scripts/e2e.sh bench/console-push.mjs
 
 ## bench-app: the desktop app's cold start and idle memory against the smallest Tauri app
 bench-app:

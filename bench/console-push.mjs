@@ -7,8 +7,9 @@
 // Setup (the rundown of 200 items, the goods on sale) goes over IPC: it is not what is measured.
 
 import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { Session } from '../tests/e2e/webdriver.mjs'
-import { APP, LOG_DIR, WD, go, sandboxFromLog, sim, simBase } from '../tests/e2e/harness.mjs'
+import { APP, LOG_DIR, WD, go, sandboxFromLog, sim, simBase, walk } from '../tests/e2e/harness.mjs'
 
 const ROOM = 1
 const N = 200
@@ -41,9 +42,13 @@ async function lastSeq() {
   return log.length ? log[log.length - 1].seq : 0
 }
 
+/** Each measured push: when it started, when it reached the simulator. */
+let timeline = []
+
 /** Times `n` pushes started by `start(i)`; answers the latencies in ms. */
 async function measure(n, start) {
   const out = []
+  timeline = []
   for (let i = 0; i < n; i++) {
     await sim('DELETE', '/__sim/requests')
     const seq = await lastSeq()
@@ -51,6 +56,7 @@ async function measure(n, start) {
     await start(i, t0)
     const hit = await arrival(seq)
     out.push(hit.received_ms - t0)
+    timeline.push({ t0, received: hit.received_ms })
     const spent = Date.now() - t0
     if (spent < SPACING_MS) await sleep(SPACING_MS - spent)
   }
@@ -104,22 +110,51 @@ try {
     await s.execute('performance.clearMarks("livedesk:push-click")')
     await s.click(buttons[i % buttons.length])
     const at = await s.execute('const m = performance.getEntriesByName("livedesk:push-click")[0]; return m ? performance.timeOrigin + m.startTime : null')
-    if (at !== null) inPage.push(Math.round(at - t0))
+    inPage.push(at === null ? null : Math.round(at - t0))
   })
 
+  const clickTimes = timeline
   // The hotkey: one xdotool process, fed a key press per push (its start-up is not timed).
   const xdo = spawn('xdotool', ['-'], { stdio: ['pipe', 'ignore', 'inherit'] })
   await sleep(300)
   const hotkey = await measure(N, async () => {
-    xdo.stdin.write('key --clearmodifiers ctrl+alt+n\n')
+    xdo.stdin.write('key --delay 0 ctrl+alt+n\n')
   })
   xdo.stdin.end()
+  const hotkeyTimes = timeline
+
+  // Where the time goes: the journal's push rows say when each request left LiveDesk (their row
+  // is written just before), the app's log when the OS delivered each hotkey press.
+  const rows = (await s.invoke('journal_list', {
+    filter: { accountId: ACCOUNT, roomId: ROOM, action: 'room_goods_push', result: null, fromMs: null, toMs: null },
+    page: { offset: 0, limit: 500 },
+  })).entries.reverse()
+  const left = rows.slice(-2 * N).map((r) => r.atMs)
+  const presses = walk(LOG_DIR).flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/push-next hotkey pressed at (\d+) ms/g)].map((m) => Number(m[1])))
+  const split = (times, leftAt) => ({
+    toLeave: times.map((t, i) => leftAt[i] - t.t0),
+    toSim: times.map((t, i) => t.received - leftAt[i]),
+  })
+  const clickSplit = split(clickTimes, left.slice(0, N))
+  const hotkeySplit = split(hotkeyTimes, left.slice(N))
+  const pressDelay = presses.slice(-N).map((p, i) => p - hotkeyTimes[i].t0)
+  const pressToLeave = presses.slice(-N).map((p, i) => left[N + i] - p)
 
   console.log(`\nconsole push latency, ${N} pushes each, to the simulator receiving the push`)
   console.log(line('baseline: HTTP straight to the sim', raw))
   console.log(line('LiveDesk: WebDriver click', click))
-  console.log(line('  of which WebDriver to the page', inPage))
+  const seen = inPage.filter((x) => x !== null)
+  console.log(line('  of which WebDriver to the page', seen))
+  console.log(line('  page\'s handler to the request leaving', clickSplit.toLeave.map((x, i) => x - inPage[i]).filter((x) => !Number.isNaN(x))))
+  console.log(line('  start to the request leaving', clickSplit.toLeave))
+  console.log(line('  request leaving to the sim', clickSplit.toSim))
   console.log(line('LiveDesk: global hotkey', hotkey))
+  if (presses.length >= N) {
+    console.log(line('  key event to the app\'s handler', pressDelay))
+    console.log(line('  handler to the request leaving', pressToLeave))
+  }
+  console.log(line('  start to the request leaving', hotkeySplit.toLeave))
+  console.log(line('  request leaving to the sim', hotkeySplit.toSim))
   const r = (xs) => (pct(xs, 50) / Math.max(1, pct(raw, 50))).toFixed(2)
   console.log(`ratio to baseline (p50): click ${r(click)}, hotkey ${r(hotkey)}`)
   for (const [name, xs] of [['click', click], ['hotkey', hotkey]]) {

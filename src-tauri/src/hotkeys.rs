@@ -102,27 +102,25 @@ fn register<R: Runtime>(app: &AppHandle<R>, canonical: &str) -> Result<(), CoreE
         return Err(unavailable());
     }
     let gs = app.global_shortcut();
+    let hold = |accelerator: &str| {
+        gs.on_shortcut(accelerator, |app, _, event| {
+            if event.state == ShortcutState::Pressed {
+                pressed(app);
+            }
+        })
+    };
     let old = lock(&hk.registered).take();
     if let Some(old) = &old {
         let _ = gs.unregister(old.as_str());
     }
-    match gs.on_shortcut(canonical, |app, _, event| {
-        if event.state == ShortcutState::Pressed {
-            pressed(app);
-        }
-    }) {
+    match hold(canonical) {
         Ok(()) => {
             *lock(&hk.registered) = Some(canonical.to_owned());
             Ok(())
         }
         Err(e) => {
             if let Some(old) = old {
-                let back = gs.on_shortcut(old.as_str(), |app, _, event| {
-                    if event.state == ShortcutState::Pressed {
-                        pressed(app);
-                    }
-                });
-                if back.is_ok() {
+                if hold(&old).is_ok() {
                     *lock(&hk.registered) = Some(old);
                 }
             }
@@ -137,6 +135,11 @@ fn register<R: Runtime>(app: &AppHandle<R>, canonical: &str) -> Result<(), CoreE
 
 /// "Push next" in the armed room; what happens reaches the windows as console events.
 fn pressed<R: Runtime>(app: &AppHandle<R>) {
+    // When the OS delivered the key (unix ms): `make bench` splits a push's latency here.
+    log::info!(
+        "push-next hotkey pressed at {} ms",
+        livedesk_core::clock::unix_now_ms()
+    );
     let Some((account, room)) = lock(&app.state::<Hotkeys>().armed).clone() else {
         log::info!("push-next hotkey pressed with no console open");
         return;

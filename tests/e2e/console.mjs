@@ -170,7 +170,7 @@ export async function consoleSteps({ s, step, sim, settled, shot, go }) {
     assert.deepEqual(sent, [`push:${goods[2].id}`, `onsale:${saleGoods.id}`], 'one push for two clicks, then the sale change')
   })
 
-  await step('the anchor view opens in its own window and follows the console', async () => {
+  await step('the anchor view opens in its own window, follows the console and remembers its size', async () => {
     await s.clickWhenFree(await s.waitFor('[data-testid="anchor-open"]'))
     const main = await s.cmd('GET', '/window')
     const anchor = await s.until(async () => {
@@ -188,6 +188,24 @@ export async function consoleSteps({ s, step, sim, settled, shot, go }) {
     await s.clickWhenFree(await s.waitFor('[data-testid="push-next"]'))
     await s.cmd('POST', '/window', { handle: anchor })
     await s.until(async () => (await now()).includes(goods[2].name), { what: 'the anchor view to follow the push' })
+    // The anchor moves it to where it suits (here: a smaller window), closes it, opens it again:
+    // it comes back the same size (the window-state plugin).
+    await s.cmd('POST', '/window/rect', { width: 720, height: 480 })
+    const size = async () => {
+      const r = await s.cmd('GET', '/window/rect')
+      return [r.width, r.height]
+    }
+    await s.until(async () => (await size())[0] === 720, { what: 'the anchor window resized' })
+    await s.cmd('DELETE', '/window')
+    await s.cmd('POST', '/window', { handle: main })
+    await s.clickWhenFree(await s.waitFor('[data-testid="anchor-open"]'))
+    const reopened = await s.until(async () => {
+      const handles = await s.cmd('GET', '/window/handles')
+      return handles.length === 2 && handles.find((h) => h !== main)
+    }, { what: 'the anchor window again' })
+    await s.cmd('POST', '/window', { handle: reopened })
+    await s.until(async () => (await now()).includes(goods[2].name), { what: 'the reopened anchor view on the current item' })
+    assert.deepEqual(await size(), [720, 480], 'the anchor view remembers its size')
     await s.cmd('DELETE', '/window')
     await s.cmd('POST', '/window', { handle: main })
     await shot(s, 'console')
