@@ -145,7 +145,7 @@ try {
   console.log(line('LiveDesk: WebDriver click', click))
   const seen = inPage.filter((x) => x !== null)
   console.log(line('  of which WebDriver to the page', seen))
-  console.log(line('  page\'s handler to the request leaving', clickSplit.toLeave.map((x, i) => x - inPage[i]).filter((x) => !Number.isNaN(x))))
+  console.log(line('  page\'s handler to the request leaving', clickSplit.toLeave.filter((_, i) => inPage[i] !== null).map((x, i) => x - seen[i])))
   console.log(line('  start to the request leaving', clickSplit.toLeave))
   console.log(line('  request leaving to the sim', clickSplit.toSim))
   console.log(line('LiveDesk: global hotkey', hotkey))
