@@ -10,6 +10,7 @@
 //! - [`goods`]: the library (sync, tabs, add, update, delete, audit) and a room's shelf
 //! - [`journal`]: every write, appended in the one place writes go through ([`journal::record`])
 //! - [`live`]: the live console (a room's action queue, the live lock, the rundown, events)
+//! - [`probe`]: "test address", an RTMP probe of a push destination before going live
 //!
 //! The areas still to come go beside them, each its own module the same way: `obs`
 //! (obs-websocket) and `monitor` (live status).
@@ -27,6 +28,7 @@ pub mod journal;
 pub mod live;
 pub mod locale;
 pub mod paths;
+pub mod probe;
 pub mod rooms;
 pub mod rules;
 pub mod sandbox;

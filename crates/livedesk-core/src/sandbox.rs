@@ -35,9 +35,12 @@ impl std::fmt::Debug for Sandbox {
 
 impl Sandbox {
     /// Starts the simulator with demo data on 127.0.0.1, on a free port unless
-    /// `LIVEDESK_SANDBOX_PORT` names one (the e2e tests pick it, to reach the control plane).
+    /// `LIVEDESK_SANDBOX_PORT` names one (the e2e tests pick it, to reach the control plane), and
+    /// its RTMP ingest on another free port: the sandbox's push addresses point there, so pushing
+    /// one (OBS, ffmpeg) makes the room live.
     pub async fn start() -> CoreResult<Self> {
         let mut cfg = SimConfig::demo();
+        cfg.rtmp_port = Some(0);
         if let Some(port) = std::env::var("LIVEDESK_SANDBOX_PORT")
             .ok()
             .and_then(|p| p.parse().ok())

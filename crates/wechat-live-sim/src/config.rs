@@ -28,6 +28,9 @@ pub struct SimConfig {
     pub start_time: Option<i64>,
     /// Seed of the random generator used for ids, tokens and keys of seeded data.
     pub seed: u64,
+    /// `Some(port)`: run the RTMP ingest on 127.0.0.1:`port` (0 picks a free one) and point push
+    /// addresses at it. `None`: no ingest, push addresses name WeChat's host.
+    pub rtmp_port: Option<u16>,
 }
 
 impl std::fmt::Debug for SimConfig {
@@ -43,6 +46,7 @@ impl std::fmt::Debug for SimConfig {
             .field("audit_reject_word", &self.audit_reject_word)
             .field("start_time", &self.start_time)
             .field("seed", &self.seed)
+            .field("rtmp_port", &self.rtmp_port)
             .finish()
     }
 }
@@ -60,6 +64,7 @@ impl Default for SimConfig {
             audit_reject_word: "违规".to_owned(),
             start_time: None,
             seed: 0x5eed,
+            rtmp_port: None,
         }
     }
 }

@@ -10,6 +10,7 @@ mod demo;
 mod http;
 mod images;
 mod routes;
+mod rtmp;
 mod server;
 mod state;
 mod validate;

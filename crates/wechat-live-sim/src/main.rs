@@ -28,6 +28,10 @@ struct Args {
     /// Milliseconds a pushed goods card shows (300047/300049 meanwhile); 0: pushes complete at once.
     #[arg(long, default_value_t = wechat_live_sim::DEFAULT_PUSH_WINDOW_MS)]
     push_window_ms: u64,
+    /// Run the RTMP ingest on this port of 127.0.0.1 (0 picks a free one, printed as `rtmp=`);
+    /// push addresses then point at it. Without it, they name WeChat's push host.
+    #[arg(long)]
+    rtmp_port: Option<u16>,
 }
 
 #[tokio::main]
@@ -45,6 +49,7 @@ async fn main() {
     cfg.port = args.port;
     cfg.audit_delay_secs = args.audit_delay;
     cfg.push_window_ms = args.push_window_ms;
+    cfg.rtmp_port = args.rtmp_port;
     let mut generated = false;
     if let Some(app_id) = args.app_id {
         cfg.app_id = app_id;
@@ -71,6 +76,9 @@ async fn main() {
     };
     println!("base_url={}", sim.base_url());
     println!("app_id={}", sim.app_id());
+    if let Some(rtmp) = sim.rtmp_base() {
+        println!("rtmp={rtmp}");
+    }
     if generated {
         println!("secret={}", sim.secret());
     }

@@ -11,13 +11,19 @@ use tokio::task::JoinHandle;
 use crate::config::SimConfig;
 use crate::conn::{ConnCut, CuttableListener};
 use crate::state::Sim;
-use crate::{control, demo, http};
+use crate::{control, demo, http, rtmp};
 
 /// Why the simulator could not start.
 #[derive(Debug, thiserror::Error)]
 pub enum SimError {
     #[error("cannot bind 127.0.0.1:{port}: {source}")]
     Bind {
+        port: u16,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot bind the RTMP ingest on 127.0.0.1:{port}: {source}")]
+    BindRtmp {
         port: u16,
         #[source]
         source: std::io::Error,
@@ -31,8 +37,10 @@ pub struct SimHandle {
     base_url: String,
     app_id: String,
     secret: String,
+    rtmp_base: Option<String>,
     stop: Option<oneshot::Sender<()>>,
     task: Option<JoinHandle<()>>,
+    rtmp_task: Option<JoinHandle<()>>,
 }
 
 impl SimHandle {
@@ -49,8 +57,16 @@ impl SimHandle {
         &self.secret
     }
 
+    /// `rtmp://127.0.0.1:PORT/live` when the RTMP ingest runs.
+    pub fn rtmp_base(&self) -> Option<&str> {
+        self.rtmp_base.as_deref()
+    }
+
     /// Stops accepting, lets requests in flight finish, and waits for the server to end.
     pub async fn shutdown(mut self) {
+        if let Some(rtmp) = self.rtmp_task.take() {
+            rtmp.abort();
+        }
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
         }
@@ -77,6 +93,16 @@ pub async fn start(cfg: SimConfig) -> Result<SimHandle, SimError> {
     if cfg.demo {
         demo::seed(&sim, cfg.seed);
     }
+    let mut rtmp_task = None;
+    if let Some(port) = cfg.rtmp_port {
+        let (listener, addr) = rtmp::bind(port)
+            .await
+            .map_err(|source| SimError::BindRtmp { port, source })?;
+        sim.set_rtmp_base(format!("rtmp://{addr}/live"));
+        rtmp_task = Some(rtmp::spawn(sim.clone(), listener));
+        tracing::info!(%addr, "wechat-live-sim RTMP ingest listening");
+    }
+    let rtmp_base = cfg.rtmp_port.map(|_| sim.push_base());
     let app = Router::new()
         .nest("/__sim", control::router())
         .fallback(http::dispatch::wechat)
@@ -102,7 +128,9 @@ pub async fn start(cfg: SimConfig) -> Result<SimHandle, SimError> {
         base_url,
         app_id: cfg.app_id,
         secret: cfg.secret,
+        rtmp_base,
         stop: Some(stop_tx),
         task: Some(task),
+        rtmp_task,
     })
 }

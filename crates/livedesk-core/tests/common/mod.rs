@@ -46,6 +46,12 @@ impl TestCore {
         r.json().await.unwrap()
     }
 
+    pub async fn sim_get(&self, path: &str) -> Value {
+        let r = self.http.get(self.control(path)).send().await.unwrap();
+        assert!(r.status().is_success(), "{path}: {}", r.status());
+        r.json().await.unwrap()
+    }
+
     /// Makes the next call to `api_path` answer `errcode`.
     pub async fn fail_next(&self, api_path: &str, errcode: i64) {
         self.fail_times(api_path, errcode, 1).await;

@@ -314,5 +314,5 @@ async fn poster(State(sim): S, Path(file): Path<String>) -> Result<Response, Con
 
 /// The push address of a room as the control plane shows it.
 pub fn room_push_url(sim: &Sim, room: &crate::state::rooms::Room, now: i64) -> String {
-    push_url(&sim.app_id, room, now)
+    push_url(&sim.push_base(), &sim.app_id, room, now)
 }

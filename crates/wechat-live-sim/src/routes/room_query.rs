@@ -1,6 +1,5 @@
 //! R2 getliveinfo (list and replay modes), R5 getpushurl, R6 getsharedcode.
 
-use md5::{Digest, Md5};
 use serde_json::{json, Value};
 
 use super::{room_state_error, Call};
@@ -116,16 +115,16 @@ fn replay(c: &mut Call<'_>, start: usize, limit: usize) -> ApiResult {
     Ok(fields! { "total" => total, "live_replay" => page })
 }
 
-/// The push address of a room now: txTime = now + 24 h, txSecret = md5(key + stream + txTimeHex).
-pub fn push_url(app_id: &str, room: &Room, now: i64) -> String {
+/// WeChat's push host; a simulator with an RTMP ingest points its addresses at the ingest instead.
+pub const WECHAT_PUSH_BASE: &str = "rtmp://wxalivepush.weixin.qq.com/live";
+
+/// The push address of a room now: txTime = now + 24 h, txSecret = md5(key + stream + txTimeHex),
+/// on `base` (`rtmp://host[:port]/live`).
+pub fn push_url(base: &str, app_id: &str, room: &Room, now: i64) -> String {
     let stream = room.stream_name(app_id);
     let tx_time = format!("{:x}", now + 86_400);
-    let mut h = Md5::new();
-    h.update(room.push_key.as_bytes());
-    h.update(stream.as_bytes());
-    h.update(tx_time.as_bytes());
-    let secret = hex::encode(h.finalize());
-    format!("rtmp://wxalivepush.weixin.qq.com/live/{stream}?txSecret={secret}&txTime={tx_time}")
+    let secret = room.push_signature(&stream, &tx_time);
+    format!("{base}/{stream}?txSecret={secret}&txTime={tx_time}")
 }
 
 /// R5 `GET /wxaapi/broadcast/room/getpushurl?roomId=`.
@@ -133,6 +132,7 @@ pub fn get_push_url(c: &mut Call<'_>) -> ApiResult {
     let id = c.p.req_id("roomId")?;
     let now = c.now;
     let app_id = &c.sim.app_id;
+    let base = c.sim.push_base();
     let room =
         c.st.rooms
             .get_mut(id, now)
@@ -140,7 +140,7 @@ pub fn get_push_url(c: &mut Call<'_>) -> ApiResult {
     if room.is_over() {
         return Err(room_state_error());
     }
-    Ok(fields! { "pushAddr" => push_url(app_id, room, now) })
+    Ok(fields! { "pushAddr" => push_url(&base, app_id, room, now) })
 }
 
 /// R6 `GET /wxaapi/broadcast/room/getsharedcode?roomId=&params=`.

@@ -41,6 +41,8 @@ pub struct State {
     pub kf_configured: bool,
     /// Goods cards showing in rooms (300047 / 300049 while one does).
     pub pushes: pushes::Pushes,
+    /// Rooms with a publisher on the RTMP ingest, and the media bytes received.
+    pub publishing: std::collections::HashMap<u64, u64>,
 }
 
 impl State {
@@ -62,6 +64,7 @@ impl State {
             },
             kf_configured: cfg.demo,
             pushes: pushes::Pushes::new(cfg.push_window_ms),
+            publishing: std::collections::HashMap::new(),
         }
     }
 }
@@ -86,6 +89,8 @@ pub struct Sim {
     /// Fast path: most requests see no fault and skip the faults lock.
     any_fault: AtomicBool,
     pub stats: Stats,
+    /// `rtmp://127.0.0.1:PORT/live` when the RTMP ingest runs (push addresses point there).
+    rtmp_base: std::sync::OnceLock<String>,
 }
 
 /// Locks a mutex, recovering from poisoning: a panicked handler must not take the simulator down.
@@ -105,7 +110,21 @@ impl Sim {
             faults: Mutex::new(Faults::default()),
             any_fault: AtomicBool::new(false),
             stats: Stats::default(),
+            rtmp_base: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Where push addresses point: the ingest when it runs, else WeChat's push host.
+    pub fn push_base(&self) -> String {
+        self.rtmp_base
+            .get()
+            .cloned()
+            .unwrap_or_else(|| crate::routes::room_query::WECHAT_PUSH_BASE.to_owned())
+    }
+
+    /// Points push addresses at the ingest (once, at start).
+    pub fn set_rtmp_base(&self, base: String) {
+        let _ = self.rtmp_base.set(base);
     }
 
     pub fn state(&self) -> MutexGuard<'_, State> {

@@ -103,6 +103,16 @@ impl Room {
         format!("{app_id}-{}", self.id)
     }
 
+    /// txSecret of a push address: lower-case hex md5(push key + stream + txTime hex) (§6).
+    pub fn push_signature(&self, stream: &str, tx_time: &str) -> String {
+        use md5::{Digest, Md5};
+        let mut h = Md5::new();
+        h.update(self.push_key.as_bytes());
+        h.update(stream.as_bytes());
+        h.update(tx_time.as_bytes());
+        hex::encode(h.finalize())
+    }
+
     /// Replay availability instant, if the room has ended.
     pub fn replay_at(&self) -> Option<i64> {
         if self.status == ENDED {
