@@ -12,6 +12,7 @@ use livedesk_core::journal::{
     Action, JournalEntry, JournalFilter, JournalPage, Outcome, PageRequest, RoomSummary,
 };
 use livedesk_core::live::rundown::{Rundown, Stepped};
+use livedesk_core::probe::{ProbeOutcome, ProbeReport};
 use livedesk_core::live::{ActionKind, ActionState, ConsoleEvent, ConsoleState, QueuedAction};
 use livedesk_core::rooms::*;
 use livedesk_core::store::Recovered;
@@ -80,6 +81,8 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     Rundown::export_all(&cfg)?;
     Stepped::export_all(&cfg)?;
     HotkeyStatus::export_all(&cfg)?;
+    ProbeOutcome::export_all(&cfg)?;
+    ProbeReport::export_all(&cfg)?;
     std::fs::write(
         dir.join(RULES_FILE),
         livedesk_core::rules::typescript_module(),

@@ -47,6 +47,7 @@ app_commands![
     rooms::room_edit,
     rooms::room_delete,
     rooms::room_push_address,
+    rooms::push_address_test,
     rooms::room_share_code,
     rooms::share_save,
     drafts::draft_load,

@@ -198,6 +198,11 @@ try {
     assert.match(src, /^data:image\/svg\+xml/)
     await s.until(() => s.execute('return arguments[0].complete && arguments[0].naturalWidth > 0', [elementArg(qr)]),
       { what: 'the push QR image to render' })
+    // The sandbox's push address points at its own RTMP ingest: testing it connects and publishes.
+    assert.match(server, /^rtmp:\/\/127\.0\.0\.1:\d+\/live$/)
+    await s.clickWhenFree(await s.waitFor('[data-testid="push-test"]'))
+    const result = await s.waitFor('[data-testid="push-test-result"]', { timeoutMs: 15000 })
+    assert.equal(await s.attribute(result, 'data-outcome'), 'accepted', await s.text(result))
     await shot(s, 'room-overview')
   })
 

@@ -112,6 +112,18 @@ pub async fn room_push_address(
         .map_err(|e| ipc(&core, e))
 }
 
+/// "Test address": probes an RTMP server with a stream key (connect and publish, no media).
+#[tauri::command]
+pub async fn push_address_test(
+    core: State<'_, Core>,
+    server: String,
+    stream_key: String,
+) -> Result<livedesk_core::probe::ProbeReport, IpcError> {
+    livedesk_core::probe::probe(&server, &stream_key)
+        .await
+        .map_err(|e| ipc(&core, e))
+}
+
 /// The share code: page path, QR code and poster as data URLs.
 #[tauri::command]
 pub async fn room_share_code(

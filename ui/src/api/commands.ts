@@ -39,6 +39,7 @@ import type { ItemInput } from './bindings/ItemInput'
 import type { QueuedAction } from './bindings/QueuedAction'
 import type { Rundown } from './bindings/Rundown'
 import type { Stepped } from './bindings/Stepped'
+import type { ProbeReport } from './bindings/ProbeReport'
 
 export type ShareWhich = ShareImage
 
@@ -81,6 +82,9 @@ export const roomEdit = (accountId: string, roomId: number, form: RoomForm) =>
 export const roomDelete = (accountId: string, roomId: number) => call<void>('room_delete', { accountId, roomId })
 export const roomPushAddress = (accountId: string, roomId: number) =>
   call<PushAddress>('room_push_address', { accountId, roomId })
+/** "Test address": connects and asks to publish, sends no media; says what the server did. */
+export const pushAddressTest = (server: string, streamKey: string) =>
+  call<ProbeReport>('push_address_test', { server, streamKey })
 export const roomShareCode = (accountId: string, roomId: number, params: string | null) =>
   call<ShareCode>('room_share_code', { accountId, roomId, params })
 export const shareSave = (accountId: string, roomId: number, which: ShareWhich, path: string) =>

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import * as platform from '@/api/platform'
+import * as commands from '@/api/commands'
 import type { PushAddress } from '@/api'
 import PushAddressCard from '@/components/PushAddressCard.vue'
 import { mountInApp } from './helpers'
@@ -8,6 +9,7 @@ import { mountInApp } from './helpers'
 vi.mock('@/api/platform')
 vi.mock('@/api/commands')
 const plugins = vi.mocked(platform)
+const api = vi.mocked(commands)
 
 const ADDRESS: PushAddress = {
   server: 'rtmp://wxalivepush.weixin.qq.com/live/',
@@ -26,6 +28,23 @@ beforeEach(() => {
 })
 
 describe('push address card', () => {
+  it('tests the address and says what the server did, with the timings', async () => {
+    api.pushAddressTest.mockResolvedValue({
+      outcome: { kind: 'key_rejected', detail: 'NetStream.Publish.BadName txTime has passed' },
+      tcpMs: 1, handshakeMs: 3, connectMs: 5, publishMs: 8, totalMs: 9,
+    })
+    const { wrapper } = await mountInApp(PushAddressCard, { props: { address: ADDRESS } })
+    button('push-test').click()
+    await flushPromises()
+    expect(api.pushAddressTest).toHaveBeenCalledWith(ADDRESS.server, ADDRESS.streamKey)
+    const result = document.querySelector('[data-testid="push-test-result"]')!
+    expect(result.getAttribute('data-outcome')).toBe('key_rejected')
+    expect(result.textContent).toContain('服务器拒绝了串流密钥')
+    expect(result.textContent).toContain('txTime has passed')
+    expect(result.textContent).toContain('推流请求 8 毫秒')
+    wrapper.unmount()
+  })
+
   it('shows server and stream key apart, the key masked until revealed', async () => {
     const { wrapper } = await mountInApp(PushAddressCard, { props: { address: ADDRESS } })
     expect(input('push-server').value).toBe(ADDRESS.server)
