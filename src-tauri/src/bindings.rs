@@ -12,8 +12,8 @@ use livedesk_core::journal::{
     Action, JournalEntry, JournalFilter, JournalPage, Outcome, PageRequest, RoomSummary,
 };
 use livedesk_core::live::rundown::{Rundown, Stepped};
-use livedesk_core::probe::{ProbeOutcome, ProbeReport};
 use livedesk_core::live::{ActionKind, ActionState, ConsoleEvent, ConsoleState, QueuedAction};
+use livedesk_core::probe::{ProbeOutcome, ProbeReport};
 use livedesk_core::rooms::*;
 use livedesk_core::store::Recovered;
 use livedesk_core::store::{GoodsRow, ItemInput, ItemKind, RundownItem};
