@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages a make target needs, only those missing.
-# Usage: scripts/bootstrap.sh GROUP...   (groups: bench, app, ui)
+# Usage: scripts/bootstrap.sh GROUP...   (groups: bench, app, ui, live)
 # As root it runs apt-get; otherwise it prints the exact apt line and fails, so nothing half-installs.
 set -euo pipefail
 
@@ -15,6 +15,8 @@ declare -A GROUPS_PKGS=(
   # Browser-level UI flow tests (Playwright drives Debian's chromium; never `playwright install`),
   # with a CJK font so Chinese renders in screenshots.
   [ui]="chromium fonts-wqy-microhei"
+  # Going live: ffmpeg pushes a test pattern into the sandbox's RTMP ingest in the core's tests.
+  [live]="ffmpeg"
 )
 
 missing=()

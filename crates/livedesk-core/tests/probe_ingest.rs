@@ -202,3 +202,73 @@ async fn pushing_the_address_makes_the_room_live_and_leaving_ends_it() {
         "ended after 15 minutes without a publisher"
     );
 }
+
+/// ffmpeg pushing a test pattern to `url` for `secs` seconds; answers whether it exited well.
+async fn ffmpeg_push(url: &str, secs: u32) -> std::process::Output {
+    tokio::process::Command::new("ffmpeg")
+        .args([
+            "-hide_banner",
+            "-loglevel",
+            "error",
+            "-re",
+            "-f",
+            "lavfi",
+            "-i",
+        ])
+        .arg(format!("testsrc=size=320x240:rate=15:duration={secs}"))
+        .args([
+            "-c:v",
+            "libx264",
+            "-preset",
+            "ultrafast",
+            "-tune",
+            "zerolatency",
+            "-g",
+            "15",
+            "-pix_fmt",
+            "yuv420p",
+            "-f",
+            "flv",
+        ])
+        .arg(url)
+        .output()
+        .await
+        .expect("ffmpeg runs (scripts/bootstrap.sh live installs it)")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn ffmpeg_pushing_the_address_goes_live_and_an_expired_one_is_refused() {
+    let t = TestCore::open().await;
+    let push = rooms::push_address(&t.core, SANDBOX, ROOM).await.unwrap();
+    let watch = async {
+        for _ in 0..200 {
+            if status(&t, ROOM).await == 101 {
+                return true;
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+        false
+    };
+    let (out, went_live) = tokio::join!(ffmpeg_push(&push.full_url, 2), watch);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(went_live, "the room went live while ffmpeg pushed");
+    for _ in 0..100 {
+        if status(&t, ROOM).await == 106 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(status(&t, ROOM).await, 106, "abnormal once ffmpeg stopped");
+
+    // The same address a day later: txTime has passed, the ingest refuses, nothing changes.
+    let other = rooms::push_address(&t.core, SANDBOX, 3).await.unwrap();
+    t.sim_post("/clock", json!({"advance": 86_400 + 60})).await;
+    let before = status(&t, 3).await;
+    let out = ffmpeg_push(&other.full_url, 1).await;
+    assert!(!out.status.success(), "an expired address is refused");
+    assert_eq!(status(&t, 3).await, before);
+}
