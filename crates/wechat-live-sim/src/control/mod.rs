@@ -13,6 +13,7 @@ use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
+mod access;
 mod records;
 pub mod video;
 
@@ -63,6 +64,7 @@ pub fn router() -> Router<Arc<Sim>> {
         .route("/quota", post(quota_switch))
         .route("/tokens/expire", post(expire_tokens))
         .route("/account", post(account))
+        .route("/access", get(access::get).post(access::set))
         .route("/seed", post(seed))
         .route("/media/{file}", get(media_png))
         .route("/qr/{file}", get(qr))

@@ -130,7 +130,7 @@ async fn handle(
                 Verb::Either => Ok(Params::from_query(query)),
             };
             match params {
-                Ok(p) => call_api(sim, query, route.quota, p, f),
+                Ok(p) => call_api(sim, path, query, route.quota, p, f),
                 Err(e) => Err(e),
             }
         }
@@ -170,6 +170,7 @@ fn quota_error() -> ApiError {
 
 fn call_api(
     sim: &Sim,
+    path: &str,
     query: &str,
     quota: Option<(&'static str, u32)>,
     params: Params,
@@ -181,6 +182,7 @@ fn call_api(
     st.tokens
         .check(token.as_deref(), now)
         .map_err(token_error)?;
+    routes::access::check_live(&st, path)?;
     if let Some((group, limit)) = quota {
         if !st.quotas.take(group, limit, now) {
             return Err(quota_error());

@@ -57,6 +57,7 @@ pub fn token(sim: &Sim, p: &Params) -> ApiResult {
         return Err(ApiError::new(41004, "appsecret missing"));
     }
     check_credentials(sim, appid, secret)?;
+    super::access::check_ip(&sim.state())?;
     quota(sim, "cgi-bin/token", TOKEN_DAILY)?;
     let mut st = sim.state();
     let now = sim.clock.now();
@@ -90,6 +91,7 @@ pub fn stable_token(sim: &Sim, p: &Params) -> ApiResult {
         Some(_) => return Err(ApiError::invalid("force_refresh")),
     };
     check_credentials(sim, appid, secret)?;
+    super::access::check_ip(&sim.state())?;
     quota(sim, "cgi-bin/stable_token", STABLE_DAILY)?;
     let mut st = sim.state();
     let now = sim.clock.now();

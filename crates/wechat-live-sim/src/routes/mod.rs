@@ -1,5 +1,6 @@
 //! WeChat endpoints: the route table (method, daily quota, handler) and one file per area.
 
+pub mod access;
 pub mod activation;
 pub mod auth;
 pub mod followers;

@@ -1,6 +1,7 @@
 //! Everything the simulated account holds. One mutex guards it; handlers are synchronous and never
 //! await while holding it, so critical sections stay short.
 
+pub mod access;
 pub mod clock;
 pub mod faults;
 pub mod goods;
@@ -30,6 +31,8 @@ use crate::config::SimConfig;
 
 #[derive(Debug)]
 pub struct State {
+    /// Live activation and the API IP whitelist (48001, 40164).
+    pub access: access::Access,
     pub tokens: Tokens,
     pub media: MediaStore,
     pub rooms: Rooms,
@@ -48,6 +51,7 @@ pub struct State {
 impl State {
     pub fn new(cfg: &SimConfig) -> Self {
         Self {
+            access: access::Access::default(),
             tokens: Tokens::default(),
             media: MediaStore::default(),
             rooms: Rooms::default(),
