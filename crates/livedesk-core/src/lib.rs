@@ -11,6 +11,8 @@
 //! - [`journal`]: every write, appended in the one place writes go through ([`journal::record`])
 //! - [`live`]: the live console (a room's action queue, the live lock, the rundown, events)
 //! - [`probe`]: "test address", an RTMP probe of a push destination before going live
+//! - [`start`]: getting started — the account's verdict (activated, not, IP not whitelisted),
+//!   the access checklist, activation outcomes, and the mini program snippets for a room
 //!
 //! The areas still to come go beside them, each its own module the same way: `obs`
 //! (obs-websocket) and `monitor` (live status).
@@ -32,6 +34,7 @@ pub mod probe;
 pub mod rooms;
 pub mod rules;
 pub mod sandbox;
+pub mod start;
 pub mod store;
 pub mod vault;
 
