@@ -7,7 +7,7 @@
 //! - [`ActivationOutcome`]: what a third-party platform's activation call (`applyliveinfo`) answered
 //! - [`custom_params`]: the plugin's `custom_params`, encoded as the UI's builder does, ≤ 600
 //! - [`snippets()`]: the mini program code for a room (app.json, navigateTo, subscribe, live status,
-//!   `<live-player>`)
+//!   `<live-player>`), with their titles and notes in `snippet_text`
 //!
 //! Results are typed (serde + ts-rs); their words come at the edge, in the user's language, from
 //! each type's `title`/`message` methods with a [`crate::Locale`].
@@ -16,6 +16,7 @@ mod activation;
 mod checklist;
 pub mod custom_params;
 pub mod ip;
+mod snippet_text;
 mod snippets;
 mod verdict;
 
