@@ -128,6 +128,27 @@ pub const MIGRATIONS: &[&str] = &[
         key    TEXT PRIMARY KEY,
         value  TEXT NOT NULL
      );",
+    // 5: push destinations beside WeChat rooms — a custom RTMP(S) server, or a Tencent Cloud
+    // standard live (CSS) stream whose URLs are signed on demand. No secrets: the stream key and
+    // the push/play auth keys live in the OS keyring under the row's id, so ids are never reused
+    // (AUTOINCREMENT) and a new row can never meet an old row's key.
+    "CREATE TABLE destinations (
+        id             INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind           TEXT NOT NULL CHECK (kind IN ('custom', 'tencent')),
+        name           TEXT NOT NULL,
+        server         TEXT,
+        push_domain    TEXT,
+        app_name       TEXT,
+        stream_name    TEXT,
+        play_domain    TEXT,
+        play_https     INTEGER NOT NULL DEFAULT 1,
+        validity_secs  INTEGER NOT NULL DEFAULT 86400,
+        created_at     INTEGER NOT NULL,
+        updated_at     INTEGER NOT NULL,
+        CHECK (kind <> 'custom' OR server IS NOT NULL),
+        CHECK (kind <> 'tencent'
+               OR (push_domain IS NOT NULL AND app_name IS NOT NULL AND stream_name IS NOT NULL))
+     );",
 ];
 
 /// The built-in account row migration 2 inserts; it must be the sandbox's id.

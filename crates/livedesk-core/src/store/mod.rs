@@ -5,6 +5,7 @@
 //! (`ON DELETE CASCADE`). A file that is not a readable database is moved aside ([`recover`]).
 
 mod accounts;
+mod destinations;
 mod drafts;
 mod goods;
 mod journal;
@@ -20,6 +21,7 @@ use std::sync::{Mutex, MutexGuard};
 use rusqlite::Connection;
 
 pub use accounts::AccountRow;
+pub use destinations::{DestinationKind, DestinationRow, Target, TencentTarget};
 pub use drafts::DraftKind;
 pub use goods::{GoodsRow, StatusCounts};
 pub use journal::{Finish, JournalEntry, JournalFilter, NewEntry, Outcome};
