@@ -10,6 +10,7 @@
 //! - [`goods`]: the library (sync, tabs, add, update, delete, audit) and a room's shelf
 //! - [`journal`]: every write, appended in the one place writes go through ([`journal::record`])
 //! - [`live`]: the live console (a room's action queue, the live lock, the rundown, events)
+//! - [`destinations`]: any RTMP destination besides rooms — a custom server and key, or a signed Tencent Cloud CSS stream
 //! - [`probe`]: "test address", an RTMP probe of a push destination before going live
 //! - [`start`]: getting started — the account's verdict (activated, not, IP not whitelisted),
 //!   the access checklist, activation outcomes, and the mini program snippets for a room
@@ -22,6 +23,7 @@
 pub mod accounts;
 pub mod clock;
 mod core;
+pub mod destinations;
 pub mod endpoint;
 pub mod error;
 pub mod goods;
