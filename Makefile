@@ -25,11 +25,11 @@ fmt:
 	$(CARGO) fmt --all
 
 ## unit: Rust tests of the client, the simulator, the app core and the bench harness (nextest when
-## installed; ffmpeg for the RTMP ingest's test); the Tauri crates are left to `shell` (livedesk) and clippy (tauri-baseline has no
+## installed; ffmpeg for the RTMP ingest's test, OBS Studio and nginx-rtmp for the OBS and probe tests); the Tauri crates are left to `shell` (livedesk) and clippy (tauri-baseline has no
 ## tests). The app core's keyring tests need a Secret Service: the run is inside with-keyring.sh.
 UNIT_EXCLUDE := --exclude livedesk --exclude tauri-baseline
 unit:
-	scripts/bootstrap.sh live
+	scripts/bootstrap.sh live obs
 	@if $(CARGO) nextest --version >/dev/null 2>&1; then \
 		scripts/with-keyring.sh $(CARGO) nextest run --workspace $(UNIT_EXCLUDE) --locked --no-fail-fast; \
 	else \

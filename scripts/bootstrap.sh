@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages a make target needs, only those missing.
-# Usage: scripts/bootstrap.sh GROUP...   (groups: bench, app, ui, live)
+# Usage: scripts/bootstrap.sh GROUP...   (groups: bench, app, ui, live, obs)
 # As root it runs apt-get; otherwise it prints the exact apt line and fails, so nothing half-installs.
 set -euo pipefail
 
@@ -17,6 +17,9 @@ declare -A GROUPS_PKGS=(
   [ui]="chromium fonts-wqy-microhei"
   # Going live: ffmpeg pushes a test pattern into the sandbox's RTMP ingest in the core's tests.
   [live]="ffmpeg"
+  # OBS and RTMP tests: a real OBS Studio (29, obs-websocket 5.1 built in) under Xvfb, and
+  # nginx-rtmp for the probe's tests against a third-party ingest.
+  [obs]="obs-studio nginx libnginx-mod-rtmp xvfb"
 )
 
 missing=()

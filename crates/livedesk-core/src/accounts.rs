@@ -73,6 +73,8 @@ pub struct NewAccount {
 pub struct VerifyResult {
     pub ok: bool,
     pub message: String,
+    /// The public IP WeChat saw, when it refused it (40164/61004): to add to the whitelist.
+    pub ip: Option<String>,
     #[ts(type = "number")]
     pub checked_at: i64,
 }
@@ -329,11 +331,36 @@ pub async fn verify(core: &Core, id: &str, locale: Locale) -> CoreResult<VerifyR
                 "已通过验证：AppID 与 AppSecret 可用",
                 "Verified: the AppID and AppSecret work",
             ),
+            ip: None,
             checked_at,
         },
+        Err(e)
+            if e.code()
+                .is_some_and(|c| c.code() == 40164 || c.code() == 61004) =>
+        {
+            // The IP whitelist is what a desktop tool meets first: say where, with the address.
+            match crate::start::verdict::from_error(e)? {
+                v @ crate::start::Verdict::IpNotWhitelisted { .. } => VerifyResult {
+                    ok: false,
+                    message: v.message(locale),
+                    ip: match &v {
+                        crate::start::Verdict::IpNotWhitelisted { ip, .. } => ip.clone(),
+                        _ => None,
+                    },
+                    checked_at,
+                },
+                other => VerifyResult {
+                    ok: false,
+                    message: other.message(locale),
+                    ip: None,
+                    checked_at,
+                },
+            }
+        }
         Err(e) => VerifyResult {
             ok: false,
             message: CoreError::from(e).message(locale),
+            ip: None,
             checked_at,
         },
     })

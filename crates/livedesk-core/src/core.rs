@@ -35,6 +35,10 @@ pub struct Core {
     pub media_dir: PathBuf,
     /// The live console's queues, unlocks and events.
     pub console: Console,
+    /// The rooms' last seen statuses.
+    pub monitor: crate::monitor::Monitor,
+    /// The link to OBS (run by [`crate::obs::supervise`]).
+    pub obs: crate::obs::Obs,
     /// Set when the database file could not be read at start and was moved aside.
     pub store_recovered: Option<Recovered>,
     clients: Mutex<HashMap<String, Client>>,
@@ -75,6 +79,8 @@ impl Core {
             media_dir,
             store_recovered,
             console: Console::default(),
+            monitor: Default::default(),
+            obs: Default::default(),
             clients: Mutex::new(HashMap::new()),
             covers: tokio::sync::Mutex::new(HashMap::new()),
             share_images: Mutex::new(HashMap::new()),

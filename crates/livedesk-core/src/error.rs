@@ -43,6 +43,8 @@ pub enum ErrorCode {
     Refused,
     /// The room's show is on: removing and deleting need an explicit unlock first.
     LiveLocked,
+    /// OBS is not connected, or refused (`detail.cause` names the problem's kind).
+    Obs,
 }
 
 /// Machine details of an error, each present only where it applies.
@@ -144,6 +146,9 @@ pub enum CoreError {
     /// Not sent: LiveDesk knows WeChat would answer this errcode (off-sale or absent goods).
     #[error("refused before sending: {}", .0.code())]
     Refused(ErrCode),
+    /// OBS: not connected, refused, or kept other settings.
+    #[error(transparent)]
+    Obs(#[from] crate::obs::ObsProblem),
     /// The room's show is on and destructive actions were not unlocked.
     #[error("room {room_id} is live: destructive actions are locked")]
     LiveLocked {
@@ -204,6 +209,7 @@ impl CoreError {
             CoreError::SandboxFixed | CoreError::Config(_) => ErrorCode::Config,
             CoreError::Refused(_) => ErrorCode::Refused,
             CoreError::LiveLocked { .. } => ErrorCode::LiveLocked,
+            CoreError::Obs(_) => ErrorCode::Obs,
         }
     }
 
@@ -266,6 +272,12 @@ impl CoreError {
                 errcode: Some(code.code()),
                 ..Default::default()
             },
+            CoreError::Obs(p) => ErrorDetail {
+                cause: serde_json::to_value(p)
+                    .ok()
+                    .and_then(|v| v.get("kind")?.as_str().map(str::to_owned)),
+                ..Default::default()
+            },
             _ => return None,
         };
         Some(d)
@@ -325,6 +337,7 @@ impl CoreError {
                 format!("未发送：{}", code.message_zh()),
                 format!("Not sent: {}", code.message_en()),
             ),
+            CoreError::Obs(p) => p.message(locale),
             CoreError::LiveLocked { .. } => locale.pick(
                 "直播进行中，移除和删除已锁定。请先在直播控制台解锁，再操作。",
                 "The room is live: removing and deleting are locked. Unlock them in the live console first.",

@@ -10,13 +10,13 @@
 //! - [`goods`]: the library (sync, tabs, add, update, delete, audit) and a room's shelf
 //! - [`journal`]: every write, appended in the one place writes go through ([`journal::record`])
 //! - [`live`]: the live console (a room's action queue, the live lock, the rundown, events)
+//! - [`monitor`]: live status — each listing compared with the last, changes told as events
 //! - [`destinations`]: any RTMP destination besides rooms — a custom server and key, or a signed Tencent Cloud CSS stream
 //! - [`probe`]: "test address", an RTMP probe of a push destination before going live
 //! - [`start`]: getting started — the account's verdict (activated, not, IP not whitelisted),
 //!   the access checklist, activation outcomes, and the mini program snippets for a room
 //!
-//! The areas still to come go beside them, each its own module the same way: `obs`
-//! (obs-websocket) and `monitor` (live status).
+//! - [`obs`]: OBS over obs-websocket (the link, Send to OBS, start/stop, health, cross-check)
 //!
 //! Services return [`CoreError`]; an edge turns it into words with [`CoreError::message`].
 
@@ -31,6 +31,8 @@ pub mod images;
 pub mod journal;
 pub mod live;
 pub mod locale;
+pub mod monitor;
+pub mod obs;
 pub mod paths;
 pub mod probe;
 pub mod rooms;

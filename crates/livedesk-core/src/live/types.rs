@@ -110,8 +110,8 @@ pub struct QueuedAction {
     pub updated_at_ms: i64,
 }
 
-/// What changed in a room's show, for every window following it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+/// What changed in a room's show (or in OBS, or a room's status), for every window following it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(
     tag = "type",
     rename_all = "snake_case",
@@ -126,6 +126,19 @@ pub enum ConsoleEvent {
         #[ts(type = "number")]
         room_id: i64,
     },
+    /// A room's live status changed (seen by the monitor's poll or a refresh).
+    Status {
+        account_id: String,
+        #[ts(type = "number")]
+        room_id: i64,
+        name: String,
+        from: u16,
+        to: u16,
+    },
+    /// The link to OBS changed.
+    Obs { link: crate::obs::ObsLink },
+    /// OBS's health, read every keepalive while connected.
+    ObsHealth { health: crate::obs::ObsHealth },
     /// Something the producer asked for without a window waiting on it (the hotkey) failed.
     Notice {
         account_id: String,

@@ -54,6 +54,7 @@ pub async fn refresh(core: &Core, account_id: &str) -> CoreResult<RoomList> {
         listed.as_millis(),
         started.elapsed().as_millis()
     );
+    crate::monitor::observe(core, account_id, &views);
     let at = unix_now();
     core.store.save_rooms(
         account_id,

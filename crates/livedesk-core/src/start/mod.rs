@@ -18,7 +18,7 @@ pub mod custom_params;
 pub mod ip;
 mod snippet_text;
 mod snippets;
-mod verdict;
+pub(crate) mod verdict;
 
 pub use activation::ActivationOutcome;
 pub use checklist::{checklist, Requirement, RequirementGroup};

@@ -3,6 +3,8 @@
 #![allow(dead_code)]
 
 pub mod crash;
+pub mod nginx;
+pub mod obs;
 
 use std::path::PathBuf;
 
