@@ -10,7 +10,8 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 TAURI_DRIVER_VERSION=2.1.0
 
-scripts/bootstrap.sh app
+# The OBS steps start a real OBS Studio on the tests' display.
+scripts/bootstrap.sh app obs
 export PATH="$HOME/.cargo/bin:$PATH"
 # tauri-driver has no --version: ask cargo which version it installed.
 if ! command -v tauri-driver >/dev/null \

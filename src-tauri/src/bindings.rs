@@ -13,6 +13,10 @@ use livedesk_core::journal::{
 };
 use livedesk_core::live::rundown::{Rundown, Stepped};
 use livedesk_core::live::{ActionKind, ActionState, ConsoleEvent, ConsoleState, QueuedAction};
+use livedesk_core::obs::{
+    Mismatch, ObsHealth, ObsLink, ObsProblem, ObsSent, ObsSettings, ObsSettingsInput, ObsStatus,
+    TargetView,
+};
 use livedesk_core::probe::{ProbeOutcome, ProbeReport};
 use livedesk_core::rooms::*;
 use livedesk_core::store::Recovered;
@@ -21,8 +25,20 @@ use livedesk_core::{ErrorCode, ErrorDetail, Locale};
 use ts_rs::{Config, ExportError, TS};
 
 use crate::commands::app::AppInfo;
+use crate::commands::destinations::DestinationAddressView;
+use crate::commands::start::{
+    ActivationView, RequirementView, SnippetView, SnippetsView, StartGuide, VerdictView,
+};
 use crate::error::IpcError;
 use crate::hotkeys::HotkeyStatus;
+use livedesk_core::destinations::{
+    DestinationAddress, DestinationInput, DestinationKind, DestinationView, PlayUrl, PlayUrlKind,
+    PushUrl, PushUrlKind,
+};
+use livedesk_core::start::{
+    ActivationOutcome, Cause, Requirement, RequirementGroup, RoomSnippets, Snippet, SnippetKind,
+    Verdict,
+};
 
 /// The generated module of WeChat rules, beside the types.
 pub const RULES_FILE: &str = "rules.ts";
@@ -83,6 +99,38 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     HotkeyStatus::export_all(&cfg)?;
     ProbeOutcome::export_all(&cfg)?;
     ProbeReport::export_all(&cfg)?;
+    ObsProblem::export_all(&cfg)?;
+    ObsLink::export_all(&cfg)?;
+    ObsHealth::export_all(&cfg)?;
+    Mismatch::export_all(&cfg)?;
+    ObsSettings::export_all(&cfg)?;
+    ObsSettingsInput::export_all(&cfg)?;
+    ObsSent::export_all(&cfg)?;
+    ObsStatus::export_all(&cfg)?;
+    TargetView::export_all(&cfg)?;
+    DestinationKind::export_all(&cfg)?;
+    DestinationInput::export_all(&cfg)?;
+    DestinationView::export_all(&cfg)?;
+    DestinationAddress::export_all(&cfg)?;
+    DestinationAddressView::export_all(&cfg)?;
+    PushUrl::export_all(&cfg)?;
+    PushUrlKind::export_all(&cfg)?;
+    PlayUrl::export_all(&cfg)?;
+    PlayUrlKind::export_all(&cfg)?;
+    Verdict::export_all(&cfg)?;
+    Cause::export_all(&cfg)?;
+    Requirement::export_all(&cfg)?;
+    RequirementGroup::export_all(&cfg)?;
+    ActivationOutcome::export_all(&cfg)?;
+    Snippet::export_all(&cfg)?;
+    SnippetKind::export_all(&cfg)?;
+    RoomSnippets::export_all(&cfg)?;
+    VerdictView::export_all(&cfg)?;
+    RequirementView::export_all(&cfg)?;
+    ActivationView::export_all(&cfg)?;
+    StartGuide::export_all(&cfg)?;
+    SnippetView::export_all(&cfg)?;
+    SnippetsView::export_all(&cfg)?;
     std::fs::write(
         dir.join(RULES_FILE),
         livedesk_core::rules::typescript_module(),

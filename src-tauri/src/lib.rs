@@ -6,6 +6,7 @@ pub mod commands;
 pub mod error;
 pub mod follow;
 pub mod hotkeys;
+pub mod monitor;
 pub mod startup;
 
 use livedesk_core::Core;
@@ -87,9 +88,23 @@ app_commands![
     live::rundown_reorder,
     live::rundown_go_to,
     live::rundown_push_next,
-    hotkeys::hotkey_status,
-    hotkeys::hotkey_set,
-    hotkeys::live_arm,
+    background::hotkey_status,
+    background::hotkey_set,
+    background::live_arm,
+    background::monitor_watch,
+    obs::obs_status,
+    obs::obs_settings_set,
+    obs::obs_reconnect,
+    obs::obs_send_room,
+    obs::obs_stream,
+    destinations::destinations_list,
+    destinations::destination_save,
+    destinations::destination_delete,
+    destinations::destination_address,
+    destinations::destination_send_obs,
+    start::start_verdict,
+    start::start_guide,
+    start::start_snippets,
     windows::anchor_open,
     windows::window_fullscreen,
 ];
@@ -105,6 +120,7 @@ pub fn with_shell<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     with_commands(builder)
         .manage(follow::Follows::default())
         .manage(hotkeys::Hotkeys::default())
+        .manage(monitor::Watched::default())
         .on_window_event(|window, event| {
             if let tauri::WindowEvent::Destroyed = event {
                 window.state::<follow::Follows>().unfollow(window.label());
@@ -130,6 +146,8 @@ pub fn run() {
         .plugin(tauri_plugin_window_state::Builder::new().build())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_clipboard_manager::init())
+        .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             log::info!("setup after {} ms", startup::since_start().as_millis());
             let data_dir = app.path().app_data_dir()?;
@@ -143,6 +161,11 @@ pub fn run() {
             log::info!("LIVEDESK_SANDBOX_PORT={}", core.sandbox.port());
             app.manage(core);
             hotkeys::start(app.handle());
+            monitor::start(app.handle());
+            let link = app.handle().clone();
+            tauri::async_runtime::spawn(async move {
+                livedesk_core::obs::supervise(&link.state::<Core>()).await
+            });
             Ok(())
         })
         .build(tauri::generate_context!())

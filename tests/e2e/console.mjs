@@ -52,6 +52,15 @@ export async function consoleSteps({ s, step, sim, settled, shot, go }) {
     assert.equal((await s.text(await s.waitFor('[data-testid="hotkey-value"]'))).trim(), 'Ctrl+Alt+N')
   })
 
+  /** Clicks a field and, as a person looks before typing, waits until it has the focus (a
+   *  closing dropdown can take the click on a busy machine). */
+  async function focusByClick(el) {
+    await s.until(async () => {
+      await s.clickWhenFree(el)
+      return s.execute('return document.activeElement === arguments[0]', [elementArg(el)])
+    }, { what: 'the field to take the focus' })
+  }
+
   async function addItem(kind, { goodsName, title, script, minutes }) {
     await s.clickWhenFree(await s.waitFor('[data-testid="rundown-add"]'))
     await s.waitFor('[data-testid="rundown-item-modal"]')
@@ -68,15 +77,15 @@ export async function consoleSteps({ s, step, sim, settled, shot, go }) {
     }
     if (title) {
       const el = await s.waitFor('[data-testid="rundown-title"] input')
-      await s.clickWhenFree(el)
+      await focusByClick(el)
       await s.type(el, title)
     }
     const area = await s.waitFor('[data-testid="rundown-script"] textarea')
-    await s.clickWhenFree(area)
+    await focusByClick(area)
     await s.type(area, script)
     // The minutes field holds a default: select it and type over it, as a person does.
     const mins = await s.waitFor('[data-testid="rundown-minutes"] input')
-    await s.clickWhenFree(mins)
+    await focusByClick(mins)
     await s.type(mins, `${CTRL}a${CTRL}${minutes}`)
     await s.until(async () => (await s.property(mins, 'value')) === String(minutes), { what: `${minutes} minutes typed` })
     await s.clickWhenFree(await s.waitFor('[data-testid="rundown-save"]'))

@@ -17,6 +17,8 @@ import { Session, elementArg } from './webdriver.mjs'
 import { APP, DIR, LOG_DIR, WD, go, results, sandboxFromLog, settled, shot, sim, simBase, step, walk } from './harness.mjs'
 import { goodsSteps } from './goods.mjs'
 import { consoleSteps } from './console.mjs'
+import { obsSteps } from './obs.mjs'
+import { startSteps } from './start.mjs'
 
 // The sandbox's own secret: adding it as an account must leave it in the keyring only.
 const CANARY = 'sandbox-secret'
@@ -218,6 +220,8 @@ try {
   })
   await goodsSteps({ s, step, sim, picture, typeField, settled, shot, go, dir: DIR })
   await consoleSteps({ s, step, sim, settled, shot, go })
+  await obsSteps({ s, step, sim, typeField, settled, shot, go, dir: DIR })
+  await startSteps({ s, step, sim, typeField, shot, go })
 
   await step('an account is added through the UI (secret to the keyring)', async () => {
     await go(s, '#/accounts')

@@ -8,6 +8,9 @@ const AccountsView = () => import('@/views/AccountsView.vue')
 const GoodsView = () => import('@/views/GoodsView.vue')
 const JournalView = () => import('@/views/JournalView.vue')
 const LiveConsoleView = () => import('@/views/LiveConsoleView.vue')
+const StartView = () => import('@/views/StartView.vue')
+const DestinationsView = () => import('@/views/DestinationsView.vue')
+const ObsView = () => import('@/views/ObsView.vue')
 const AnchorView = () => import('@/views/AnchorView.vue')
 
 export const routes: RouteRecordRaw[] = [
@@ -19,6 +22,9 @@ export const routes: RouteRecordRaw[] = [
   { path: '/rooms/:id(\\d+)', name: 'room', component: RoomOverviewView, props: (r) => ({ id: Number(r.params.id) }) },
   { path: '/goods', name: 'goods', component: GoodsView },
   { path: '/journal', name: 'journal', component: JournalView },
+  { path: '/obs', name: 'obs', component: ObsView },
+  { path: '/start', name: 'start', component: StartView },
+  { path: '/destinations', name: 'destinations', component: DestinationsView },
   { path: '/accounts', name: 'accounts', component: AccountsView },
   // The anchor view's own window: no sidebar (App.vue renders `bare` routes alone).
   {

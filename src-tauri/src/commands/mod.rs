@@ -3,11 +3,14 @@
 
 pub mod accounts;
 pub mod app;
+pub mod background;
+pub mod destinations;
 pub mod drafts;
 pub mod goods;
-pub mod hotkeys;
 pub mod journal;
 pub mod live;
 pub mod media;
+pub mod obs;
 pub mod rooms;
+pub mod start;
 pub mod windows;

@@ -40,6 +40,16 @@ import type { QueuedAction } from './bindings/QueuedAction'
 import type { Rundown } from './bindings/Rundown'
 import type { Stepped } from './bindings/Stepped'
 import type { ProbeReport } from './bindings/ProbeReport'
+import type { ObsSent } from './bindings/ObsSent'
+import type { ObsSettings } from './bindings/ObsSettings'
+import type { ObsSettingsInput } from './bindings/ObsSettingsInput'
+import type { ObsStatus } from './bindings/ObsStatus'
+import type { SnippetsView } from './bindings/SnippetsView'
+import type { StartGuide } from './bindings/StartGuide'
+import type { VerdictView } from './bindings/VerdictView'
+import type { DestinationAddressView } from './bindings/DestinationAddressView'
+import type { DestinationInput } from './bindings/DestinationInput'
+import type { DestinationView } from './bindings/DestinationView'
 
 export type ShareWhich = ShareImage
 
@@ -149,6 +159,8 @@ export const liveFollow = (onEvent: (e: ConsoleEvent) => void) =>
   call<void>('live_follow', { channel: progressChannel(onEvent) })
 /** The room the push-next hotkey drives (null: none). */
 export const liveArm = (accountId: string | null, roomId: number | null) => call<void>('live_arm', { accountId, roomId })
+/** The account whose rooms' live status the shell polls (null: none). */
+export const monitorWatch = (accountId: string | null) => call<void>('monitor_watch', { accountId })
 
 export const rundownGet = (accountId: string, roomId: number) => call<Rundown>('rundown_get', { accountId, roomId })
 export const rundownAdd = (accountId: string, roomId: number, item: ItemInput, after: number | null) =>
@@ -171,3 +183,20 @@ export const hotkeySet = (accelerator: string) => call<HotkeyStatus>('hotkey_set
 
 export const anchorOpen = (accountId: string, roomId: number) => call<void>('anchor_open', { accountId, roomId })
 export const windowFullscreen = (on: boolean) => call<void>('window_fullscreen', { on })
+
+export const obsStatus = () => call<ObsStatus>('obs_status')
+export const obsSettingsSet = (input: ObsSettingsInput) => call<ObsSettings>('obs_settings_set', { input })
+export const obsReconnect = () => call<void>('obs_reconnect')
+export const obsSendRoom = (accountId: string, roomId: number) => call<ObsSent>('obs_send_room', { accountId, roomId })
+export const obsStream = (on: boolean) => call<void>('obs_stream', { on })
+
+export const startVerdict = (accountId: string) => call<VerdictView>('start_verdict', { accountId })
+export const startGuide = () => call<StartGuide>('start_guide')
+export const startSnippets = (accountId: string, roomId: number, customParams: string | null, playUrl: string | null) =>
+  call<SnippetsView>('start_snippets', { accountId, roomId, customParams, playUrl })
+
+export const destinationsList = () => call<DestinationView[]>('destinations_list')
+export const destinationSave = (id: number | null, input: DestinationInput) => call<DestinationView>('destination_save', { id, input })
+export const destinationDelete = (id: number) => call<void>('destination_delete', { id })
+export const destinationAddress = (id: number) => call<DestinationAddressView>('destination_address', { id })
+export const destinationSendObs = (id: number) => call<ObsSent>('destination_send_obs', { id })

@@ -1,6 +1,7 @@
-// The official Tauri plugins (dialog, clipboard), behind the same error type as the commands.
+// The official Tauri plugins (dialog, clipboard, opener), behind the same error type as the commands.
 import { open, save } from '@tauri-apps/plugin-dialog'
 import { writeText } from '@tauri-apps/plugin-clipboard-manager'
+import { openUrl as openInBrowser } from '@tauri-apps/plugin-opener'
 import { toIpcError } from './errors'
 
 const IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'gif', 'webp', 'bmp']
@@ -44,4 +45,9 @@ export function pickSavePath(title: string, defaultPath: string, filterName: str
 
 export function copyText(text: string): Promise<void> {
   return wrap(() => writeText(text))
+}
+
+/** Opens an official page in the system browser. */
+export function openUrl(url: string): Promise<void> {
+  return wrap(() => openInBrowser(url))
 }

@@ -2,15 +2,23 @@ import type zh from './zh-CN'
 import { statusNames } from './statusNames'
 import { en as goodsMessages } from './goods'
 import { en as liveMessages } from './live'
+import { en as obsMessages } from './obs'
+import { en as startMessages } from './start'
+import { en as waysMessages } from './ways'
+import { en as destMessages } from './destinations'
 
 const en: typeof zh = {
   ...goodsMessages,
   ...liveMessages,
+  ...obsMessages,
+  ...startMessages,
+  ...waysMessages,
+  ...destMessages,
   app: {
     title: 'LiveDesk 直播台',
     subtitle: 'Mini Program live',
     account: 'Account',
-    nav: { rooms: 'Rooms', goods: 'Goods', journal: 'Journal', accounts: 'Accounts' },
+    nav: { start: 'Getting started', rooms: 'Rooms', goods: 'Goods', journal: 'Journal', obs: 'OBS', destinations: 'Destinations', accounts: 'Accounts' },
     theme: 'Dark mode',
     language: 'Language',
     sandbox: 'Sandbox',
@@ -61,6 +69,7 @@ const en: typeof zh = {
     added: 'Account "{name}" added',
     verify: 'Verify',
     verifyOk: 'Verified',
+    copyIp: 'Copy IP {ip}',
     verifyFailed: 'Verification failed',
     rename: 'Rename',
     renameTitle: 'Rename account',

@@ -2,15 +2,23 @@
 import { statusNames } from './statusNames'
 import { zh as goodsMessages } from './goods'
 import { zh as liveMessages } from './live'
+import { zh as obsMessages } from './obs'
+import { zh as startMessages } from './start'
+import { zh as waysMessages } from './ways'
+import { zh as destMessages } from './destinations'
 
 export default {
   ...goodsMessages,
   ...liveMessages,
+  ...obsMessages,
+  ...startMessages,
+  ...waysMessages,
+  ...destMessages,
   app: {
     title: 'LiveDesk 直播台',
     subtitle: '小程序直播',
     account: '当前账号',
-    nav: { rooms: '直播间', goods: '商品库', journal: '操作日志', accounts: '账号' },
+    nav: { start: '开始使用', rooms: '直播间', goods: '商品库', journal: '操作日志', obs: 'OBS', destinations: '推流目标', accounts: '账号' },
     theme: '深色模式',
     language: '语言',
     sandbox: '沙盒',
@@ -61,6 +69,7 @@ export default {
     added: '已添加账号“{name}”',
     verify: '验证',
     verifyOk: '验证成功',
+    copyIp: '复制 IP {ip}',
     verifyFailed: '验证失败',
     rename: '重命名',
     renameTitle: '重命名账号',

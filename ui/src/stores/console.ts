@@ -68,6 +68,11 @@ export const useConsoleStore = defineStore('console', () => {
       case 'notice':
         if (mine(e)) notice.value = e.message
         break
+      case 'status':
+      case 'obs':
+      case 'obs_health':
+        // The rooms store keeps the room's status, the OBS store the link and its health.
+        break
     }
   }
 
@@ -80,7 +85,10 @@ export const useConsoleStore = defineStore('console', () => {
   async function open(account: string, room: number) {
     if (!following) {
       following = true
-      await api.liveFollow(onEvent)
+      await api.onConsoleEvent(onEvent).catch((e: unknown) => {
+        following = false
+        throw e
+      })
     }
     accountId.value = account
     roomId.value = room

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import * as api from '@/api'
-import type { RoomList, RoomView } from '@/api'
+import type { ConsoleEvent, RoomList, RoomView } from '@/api'
 
 /** Last-known room lists per account: shown at once from SQLite, then refreshed from WeChat. */
 export const useRoomsStore = defineStore('rooms', () => {
@@ -13,7 +13,19 @@ export const useRoomsStore = defineStore('rooms', () => {
   // rooms view, mounting meanwhile, joins it instead of asking twice.
   const loading: Record<string, Promise<void> | undefined> = {}
 
+  // A room's status changes while the list is on screen (the shell's poll, or a refresh), and
+  // the list shows it without asking WeChat again.
+  let following: Promise<unknown> | null = null
+  function onStatus(e: ConsoleEvent) {
+    if (e.type !== 'status') return
+    const room = find(e.accountId, e.roomId)
+    if (room) room.status = e.to
+  }
+
   function load(accountId: string): Promise<void> {
+    following ??= api.onConsoleEvent(onStatus).catch(() => {
+      following = null
+    })
     return (loading[accountId] ??= loadOnce(accountId).finally(() => {
       delete loading[accountId]
     }))

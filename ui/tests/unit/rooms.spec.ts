@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import * as commands from '@/api/commands'
-import type { RoomList, RoomView } from '@/api'
+import type { ConsoleEvent, RoomList, RoomView } from '@/api'
 import RoomsView from '@/views/RoomsView.vue'
 import { mountInApp } from './helpers'
 import { SPINNER_DELAY_MS } from '@/composables/useDelayedFlag'
@@ -84,6 +84,31 @@ describe('rooms list', () => {
     edit.click()
     // The edit view is a lazy route: navigation ends once its chunk has loaded.
     await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/rooms/2/edit'))
+    wrapper.unmount()
+  })
+
+  it('follows a room going live from the shell\'s status events, without asking WeChat again', async () => {
+    const list = { rooms: [room(1, '春季新品', 102)], fetchedAt: 1, fromCache: false }
+    api.roomsCached.mockResolvedValue(list)
+    api.roomsRefresh.mockResolvedValue(list)
+    let onEvent: ((e: ConsoleEvent) => void) | null = null
+    api.liveFollow.mockImplementation(async (f) => {
+      onEvent = f
+    })
+    const { wrapper } = await mountInApp(RoomsView)
+    await flushPromises()
+    const del = () => document.querySelector<HTMLButtonElement>('[data-testid="room-delete-1"]')!
+    expect(del().disabled).toBe(false)
+    const refreshes = api.roomsRefresh.mock.calls.length
+    // Another account's room of the same id is not this one.
+    onEvent!({ type: 'status', accountId: 'other', roomId: 1, name: '别的', from: 102, to: 101 })
+    await flushPromises()
+    expect(del().disabled).toBe(false)
+    onEvent!({ type: 'status', accountId: 'sandbox', roomId: 1, name: '春季新品', from: 102, to: 101 })
+    await flushPromises()
+    expect(del().disabled).toBe(true)
+    expect(document.querySelector('tbody')!.textContent).toContain('直播中')
+    expect(api.roomsRefresh.mock.calls.length).toBe(refreshes)
     wrapper.unmount()
   })
 })

@@ -3,4 +3,4 @@
 /**
  * The stable machine code a UI branches on.
  */
-export type ErrorCode = "validation" | "wechat" | "anchor_not_verified" | "maybe_sent" | "network" | "timeout" | "keyring_unavailable" | "keyring_locked" | "not_found" | "storage" | "image" | "config" | "refused" | "live_locked";
+export type ErrorCode = "validation" | "wechat" | "anchor_not_verified" | "maybe_sent" | "network" | "timeout" | "keyring_unavailable" | "keyring_locked" | "not_found" | "storage" | "image" | "config" | "refused" | "live_locked" | "obs";

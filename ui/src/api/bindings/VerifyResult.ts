@@ -3,4 +3,8 @@
 /**
  * Outcome of a credential check.
  */
-export type VerifyResult = { ok: boolean, message: string, checkedAt: number, };
+export type VerifyResult = { ok: boolean, message: string, 
+/**
+ * The public IP WeChat saw, when it refused it (40164/61004): to add to the whitelist.
+ */
+ip: string | null, checkedAt: number, };

@@ -1,10 +1,12 @@
-//! The console's hotkey: its status, changing it, and which room it drives.
+//! What runs in the background for the window: the console's hotkey (its status, changing it,
+//! the room it drives) and the live-status poll (the account it watches).
 
 use livedesk_core::Core;
 use tauri::{AppHandle, Runtime, State};
 
 use crate::error::{ipc, IpcError};
 use crate::hotkeys::{self, HotkeyStatus, Hotkeys};
+use crate::monitor::Watched;
 
 /// The "push next" hotkey, whether LiveDesk holds it, and why not.
 #[tauri::command]
@@ -28,4 +30,10 @@ pub fn hotkey_set<R: Runtime>(
 #[tauri::command]
 pub fn live_arm(hotkeys: State<'_, Hotkeys>, account_id: Option<String>, room_id: Option<i64>) {
     hotkeys.arm(account_id.zip(room_id));
+}
+
+/// The account whose rooms' live status is polled (the one the window shows), or none.
+#[tauri::command]
+pub fn monitor_watch(watched: State<'_, Watched>, account_id: Option<String>) {
+    watched.set(account_id);
 }

@@ -1,0 +1,63 @@
+// Getting started: the verdict, the access checklist, third-party activation, the mini program
+// side and the ways to go live, in both languages (spread into zh-CN.ts and en.ts; the key
+// comparison test covers them). The verdict's and the checklist's own words come from the core.
+
+export const zh = {
+  start: {
+    title: '开始使用',
+    intro: '先确认这个小程序能否使用小程序直播，再把直播间接入小程序。',
+    verdict: '能否开播',
+    check: '立即检查',
+    checking: '正在检查令牌与直播接口…',
+    ipSeen: '微信看到的公网 IP',
+    checklist: '准入要求',
+    checklistHint: '逐项确认后勾选；标注“LiveDesk 已检查”的项目由上方的检查完成。',
+    checkedByApp: 'LiveDesk 已检查',
+    secondary: '来自第三方指南',
+    openPage: '打开官方页面',
+    activation: '第三方平台代开通的结果',
+    activationHint: '仅适用于第三方平台代小程序申请开通（applyliveinfo），以下是接口可能的答复。',
+    errcode: '返回码',
+    meaning: '含义',
+    mp: '小程序端接入',
+    mpHint: '为所选直播间生成，可直接复制到小程序项目中。',
+    room: '直播间',
+    roomPlaceholder: '选择一个直播间',
+    playUrl: '云直播播放地址（可选）',
+    playUrlPlaceholder: '例如 https://play.example.com/live/show01.flv',
+    generate: '生成',
+    copy: '复制',
+    ways: '选择开播方式',
+    waysHint: '四种方式对比；详细说明见 docs/going-live-guide.md。',
+  },
+}
+
+export const en: typeof zh = {
+  start: {
+    title: 'Getting started',
+    intro: 'First find out whether this mini program can use 小程序直播 (Mini Program live), then connect rooms to the mini program.',
+    verdict: 'Can we go live?',
+    check: 'Check now',
+    checking: 'Checking the token and the live API…',
+    ipSeen: 'Public IP WeChat saw',
+    checklist: 'Access requirements',
+    checklistHint: 'Tick each item once confirmed; those marked "Checked by LiveDesk" are covered by the check above.',
+    checkedByApp: 'Checked by LiveDesk',
+    secondary: 'From third-party guides',
+    openPage: 'Open the official page',
+    activation: 'Activation through a third-party platform',
+    activationHint: 'Only for a third-party platform applying on behalf of a mini program (applyliveinfo): what its answer means.',
+    errcode: 'errcode',
+    meaning: 'Meaning',
+    mp: 'The mini program side',
+    mpHint: 'Generated for the selected room, ready to paste into the mini program project.',
+    room: 'Room',
+    roomPlaceholder: 'Choose a room',
+    playUrl: 'Cloud live play URL (optional)',
+    playUrlPlaceholder: 'e.g. https://play.example.com/live/show01.flv',
+    generate: 'Generate',
+    copy: 'Copy',
+    ways: 'Which way to go live',
+    waysHint: 'The four ways side by side; docs/going-live-guide.md has the details.',
+  },
+}

@@ -1,0 +1,51 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import * as api from '@/api'
+import type { ConsoleEvent, ObsStatus } from '@/api'
+
+/** OBS as the shell's link sees it: settings, link, health, the room sent to OBS. */
+export const useObsStore = defineStore('obs', () => {
+  const status = ref<ObsStatus | null>(null)
+  const error = ref<string | null>(null)
+  let following: Promise<unknown> | null = null
+
+  function onEvent(e: ConsoleEvent) {
+    if (!status.value) return
+    if (e.type === 'obs') {
+      status.value.link = e.link
+      if (e.link.state !== 'connected') status.value.health = null
+    } else if (e.type === 'obs_health') {
+      status.value.health = e.health
+    }
+  }
+
+  /** Reads the state (again: the language may have changed) and follows the link's events. */
+  async function load() {
+    following ??= api.onConsoleEvent(onEvent).catch(() => {
+      following = null
+    })
+    try {
+      status.value = await api.obsStatus()
+      error.value = null
+    } catch (e) {
+      error.value = api.toIpcError(e).message
+    }
+  }
+
+  async function reconnect() {
+    await api.obsReconnect()
+  }
+
+  /** Sends the room's push address to OBS; answers the server OBS now has. */
+  async function sendRoom(accountId: string, roomId: number) {
+    const sent = await api.obsSendRoom(accountId, roomId)
+    if (status.value) status.value.target = { accountId, roomId }
+    return sent
+  }
+
+  async function stream(on: boolean) {
+    await api.obsStream(on)
+  }
+
+  return { status, error, load, reconnect, sendRoom, stream }
+})
