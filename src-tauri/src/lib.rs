@@ -107,6 +107,7 @@ app_commands![
     start::start_snippets,
     windows::anchor_open,
     windows::window_fullscreen,
+    windows::window_close,
 ];
 
 /// The builder with every command registered and the shell's own state; `run` adds plugins and

@@ -10,7 +10,8 @@ import { execFileSync } from 'node:child_process'
 import { ELEMENT, elementArg } from './webdriver.mjs'
 
 const ROOM = 1 // the demo's live room
-const CTRL = '\uE009'
+const END = '\uE010'
+const BACKSPACE = '\uE003'
 /** How long a pushed card shows in this rehearsal: long enough that the hotkey's push meets it. */
 const PUSH_WINDOW_MS = 2500
 
@@ -83,10 +84,12 @@ export async function consoleSteps({ s, step, sim, settled, shot, go }) {
     const area = await s.waitFor('[data-testid="rundown-script"] textarea')
     await focusByClick(area)
     await s.type(area, script)
-    // The minutes field holds a default: select it and type over it, as a person does.
+    // The minutes field holds a default: erase it and type the minutes, as a person does (Ctrl+A
+    // in the number field did not always select its text under WebDriver).
     const mins = await s.waitFor('[data-testid="rundown-minutes"] input')
     await focusByClick(mins)
-    await s.type(mins, `${CTRL}a${CTRL}${minutes}`)
+    const held = String(await s.property(mins, 'value'))
+    await s.type(mins, `${END}${BACKSPACE.repeat(held.length)}${minutes}`)
     await s.until(async () => (await s.property(mins, 'value')) === String(minutes), { what: `${minutes} minutes typed` })
     await s.clickWhenFree(await s.waitFor('[data-testid="rundown-save"]'))
     await s.until(async () => (await s.findAll('[data-testid="rundown-item-modal"]')).length === 0, { what: 'the form to close' })
@@ -182,42 +185,56 @@ export async function consoleSteps({ s, step, sim, settled, shot, go }) {
   await step('the anchor view opens in its own window, follows the console and remembers its size', async () => {
     await s.clickWhenFree(await s.waitFor('[data-testid="anchor-open"]'))
     const main = await s.cmd('GET', '/window')
-    const anchor = await s.until(async () => {
-      const handles = await s.cmd('GET', '/window/handles')
-      return handles.length === 2 && handles.find((h) => h !== main)
-    }, { what: 'a second window' })
-    await s.cmd('POST', '/window', { handle: anchor })
-    const now = async () => (await s.text(await s.waitFor('[data-testid="anchor-now"]', { timeoutMs: 30000 }))).trim()
-    await s.until(async () => (await now()).includes(goods[1].name), { what: 'the anchor view on the current item' })
-    assert.match(await s.text(await s.waitFor('[data-testid="anchor-script"]')), new RegExp(goods[1].name))
-    assert.match(await s.text(await s.waitFor('[data-testid="anchor-next"]')), new RegExp(goods[2].name))
-    await shot(s, 'anchor-view')
-    // The producer pushes next in the console; the anchor view follows.
-    await s.cmd('POST', '/window', { handle: main })
-    await s.clickWhenFree(await s.waitFor('[data-testid="push-next"]'))
-    await s.cmd('POST', '/window', { handle: anchor })
-    await s.until(async () => (await now()).includes(goods[2].name), { what: 'the anchor view to follow the push' })
-    // The anchor moves it to where it suits (here: a smaller window), closes it, opens it again:
-    // it comes back the same size (the window-state plugin).
-    await s.cmd('POST', '/window/rect', { width: 720, height: 480 })
-    const size = async () => {
-      const r = await s.cmd('GET', '/window/rect')
-      return [r.width, r.height]
+    // The anchor's own Close button (the click's answer may come from a window already gone).
+    const closeAnchor = async () => {
+      await s.click(await s.waitFor('[data-testid="anchor-close"]')).catch((e) => {
+        if (!/no such window/.test(String(e))) throw e
+      })
     }
-    await s.until(async () => (await size())[0] === 720, { what: 'the anchor window resized' })
-    await s.cmd('DELETE', '/window')
-    await s.cmd('POST', '/window', { handle: main })
-    await s.clickWhenFree(await s.waitFor('[data-testid="anchor-open"]'))
-    const reopened = await s.until(async () => {
-      const handles = await s.cmd('GET', '/window/handles')
-      return handles.length === 2 && handles.find((h) => h !== main)
-    }, { what: 'the anchor window again' })
-    await s.cmd('POST', '/window', { handle: reopened })
-    await s.until(async () => (await now()).includes(goods[2].name), { what: 'the reopened anchor view on the current item' })
-    assert.deepEqual(await size(), [720, 480], 'the anchor view remembers its size')
-    await s.cmd('DELETE', '/window')
-    await s.cmd('POST', '/window', { handle: main })
-    await shot(s, 'console')
+    try {
+      const anchor = await s.until(async () => {
+        const handles = await s.cmd('GET', '/window/handles')
+        return handles.length === 2 && handles.find((h) => h !== main)
+      }, { what: 'a second window' })
+      await s.cmd('POST', '/window', { handle: anchor })
+      const now = async () => (await s.text(await s.waitFor('[data-testid="anchor-now"]', { timeoutMs: 30000 }))).trim()
+      await s.until(async () => (await now()).includes(goods[1].name), { what: 'the anchor view on the current item' })
+      assert.match(await s.text(await s.waitFor('[data-testid="anchor-script"]')), new RegExp(goods[1].name))
+      assert.match(await s.text(await s.waitFor('[data-testid="anchor-next"]')), new RegExp(goods[2].name))
+      await shot(s, 'anchor-view')
+      // The producer pushes next in the console; the anchor view follows.
+      await s.cmd('POST', '/window', { handle: main })
+      await s.clickWhenFree(await s.waitFor('[data-testid="push-next"]'))
+      await s.cmd('POST', '/window', { handle: anchor })
+      await s.until(async () => (await now()).includes(goods[2].name), { what: 'the anchor view to follow the push' })
+      // The anchor moves it to where it suits (here: a smaller window), closes it, opens it again:
+      // it comes back the same size (the window-state plugin).
+      await s.cmd('POST', '/window/rect', { width: 720, height: 480 })
+      const size = async () => {
+        const r = await s.cmd('GET', '/window/rect')
+        return [r.width, r.height]
+      }
+      await s.until(async () => (await size())[0] === 720, { what: 'the anchor window resized' })
+      // Closed with its own button, as the anchor does (full screen leaves no title bar).
+      await closeAnchor()
+      await s.cmd('POST', '/window', { handle: main })
+      await s.until(async () => (await s.cmd('GET', '/window/handles')).length === 1, { what: 'the anchor window closed' })
+      await s.clickWhenFree(await s.waitFor('[data-testid="anchor-open"]'))
+      const reopened = await s.until(async () => {
+        const handles = await s.cmd('GET', '/window/handles')
+        return handles.length === 2 && handles.find((h) => h !== main)
+      }, { what: 'the anchor window again' })
+      await s.cmd('POST', '/window', { handle: reopened })
+      await s.until(async () => (await now()).includes(goods[2].name), { what: 'the reopened anchor view on the current item' })
+      assert.deepEqual(await size(), [720, 480], 'the anchor view remembers its size')
+      await closeAnchor()
+      await s.cmd('POST', '/window', { handle: main })
+      await shot(s, 'console')
+    } catch (e) {
+      // Whatever failed, the next steps drive the main window.
+      await s.cmd('POST', '/window', { handle: main }).catch(() => {})
+      throw e
+    }
   })
 
   await step('the journal lists each step of the rehearsal', async () => {

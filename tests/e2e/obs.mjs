@@ -11,9 +11,9 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 
-const ROOM = 2 // the demo's push room that has not started
 const PASSWORD = 'obs-e2e-password'
-const CTRL = '\uE009'
+const END = '\uE010'
+const BACKSPACE = '\uE003'
 const TAB = '\uE004'
 
 function freePort() {
@@ -35,14 +35,19 @@ function startObs(dir, port) {
     + `AlertsEnabled=false\nAuthRequired=true\nServerPassword=${PASSWORD}\n`)
   return spawn('obs', ['--multi', '--minimize-to-tray', '--websocket_port', String(port), '--websocket_password', PASSWORD], {
     cwd: home,
-    env: { ...process.env, HOME: home, DBUS_SESSION_BUS_ADDRESS: `unix:path=${home}/no-bus`, LIBGL_ALWAYS_SOFTWARE: '1' },
+    // OBS reads XDG_CONFIG_HOME before HOME/.config, and the tests' environment sets it.
+    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), DBUS_SESSION_BUS_ADDRESS: `unix:path=${home}/no-bus`, LIBGL_ALWAYS_SOFTWARE: '1' },
     stdio: 'ignore',
   })
 }
 
-export async function obsSteps({ s, step, sim, typeField, settled, shot, go, dir }) {
+/** `room`: the push room the anchor created earlier in the run (the demo's push room 2 if none). */
+export async function obsSteps({ s, step, sim, typeField, settled, shot, go, dir, room = 2 }) {
+  const ROOM = room
   let obs = null
   const port = await freePort()
+  // Read in one go: the banner is re-rendered as the link changes (no stale element).
+  const linkText = (testid) => s.execute(`return document.querySelector('[data-testid="${testid}"]')?.textContent ?? ''`)
   const link = async () => s.execute(`const el = document.querySelector('[data-testid="obs-link"]');
     return el ? [el.getAttribute('data-state'), el.getAttribute('data-problem') ?? ''] : ['', '']`)
   // The room page's status badge (its number, as the app last heard it).
@@ -51,7 +56,9 @@ export async function obsSteps({ s, step, sim, typeField, settled, shot, go, dir
   async function typeOver(testid, text) {
     const el = await s.waitFor(`[data-testid="${testid}"] input`)
     await s.clickWhenFree(el)
-    await s.type(el, `${CTRL}a${CTRL}${text}${TAB}`)
+    // Erased key by key: Ctrl+A does not always select a field's text under WebDriver.
+    const held = String(await s.property(el, 'value'))
+    await s.type(el, `${END}${BACKSPACE.repeat(held.length)}${text}${TAB}`)
     await s.until(async () => (await s.property(el, 'value')) === text, { what: `${text} in ${testid}` })
   }
 
@@ -59,7 +66,7 @@ export async function obsSteps({ s, step, sim, typeField, settled, shot, go, dir
     await step('OBS settings are typed before OBS runs, and the app says it is not running', async () => {
       await go(s, '#/obs')
       await s.waitFor('[data-testid="obs-view"]')
-      // The fields hold the defaults: select them and type over, as a person does.
+      // The fields hold the defaults: erase them and type, as a person does.
       await typeOver('obs-host', '127.0.0.1')
       await typeOver('obs-port', String(port))
       await typeField(s, 'obs-password', 'not-the-password')
@@ -67,7 +74,7 @@ export async function obsSteps({ s, step, sim, typeField, settled, shot, go, dir
       // Not running at the address just saved (not at the default it tried before).
       const message = await s.until(async () => {
         if ((await link())[1] !== 'not_running') return false
-        const m = await s.text(await s.waitFor('[data-testid="obs-link-message"]'))
+        const m = await linkText('obs-link-message')
         return m.includes(`127.0.0.1:${port}`) && m
       }, { timeoutMs: 20000, what: 'OBS reported as not running at the saved port' })
       assert.ok(!message.includes('not-the-password'), 'the password is never shown')
@@ -76,7 +83,7 @@ export async function obsSteps({ s, step, sim, typeField, settled, shot, go, dir
     await step('OBS started after the app is found; the wrong password is told (4009)', async () => {
       obs = startObs(dir, port)
       await s.until(async () => (await link())[1] === 'wrong_password', { timeoutMs: 60000, what: 'the 4009 refusal' })
-      assert.match(await s.text(await s.waitFor('[data-testid="obs-link-message"]')), /4009/)
+      assert.match(await linkText('obs-link-message'), /4009/)
       await shot(s, 'obs-wrong-password')
     })
 
@@ -84,7 +91,7 @@ export async function obsSteps({ s, step, sim, typeField, settled, shot, go, dir
       await typeField(s, 'obs-password', PASSWORD)
       await s.clickWhenFree(await s.waitFor('[data-testid="obs-save"]'))
       await s.until(async () => (await link())[0] === 'connected', { timeoutMs: 30000, what: 'the link connected' })
-      assert.match(await s.text(await s.waitFor('[data-testid="obs-link"]')), /OBS (29|3\d)\./)
+      assert.match(await linkText('obs-link'), /OBS (29|3\d)\./)
     })
 
     await step('Send to OBS puts the room\'s address into OBS, read back', async () => {
@@ -104,6 +111,7 @@ export async function obsSteps({ s, step, sim, typeField, settled, shot, go, dir
       await s.until(async () => (await sim('GET', `/__sim/rooms/${ROOM}`)).status === 101, { timeoutMs: 30000, what: 'the simulator seeing the stream' })
       await s.until(async () => (await shownStatus()) === 101, { timeoutMs: 30000, what: 'the room shown live' })
       await s.until(async () => /\d+ kbps/.test(await s.text(await s.waitFor('[data-testid="obs-health-bitrate"]'))), { what: 'a bitrate' })
+      await s.execute('document.querySelector(\'[data-testid="obs-room"]\').scrollIntoView({ block: "start" })')
       await shot(s, 'obs-live')
     })
 

@@ -220,7 +220,8 @@ try {
   })
   await goodsSteps({ s, step, sim, picture, typeField, settled, shot, go, dir: DIR })
   await consoleSteps({ s, step, sim, settled, shot, go })
-  await obsSteps({ s, step, sim, typeField, settled, shot, go, dir: DIR })
+  // The anchor's new push room goes live through OBS without an address typed.
+  await obsSteps({ s, step, sim, typeField, settled, shot, go, dir: DIR, room: roomId || undefined })
   await startSteps({ s, step, sim, typeField, shot, go })
 
   await step('an account is added through the UI (secret to the keyring)', async () => {

@@ -35,7 +35,8 @@ export async function startSteps({ s, step, sim, typeField, shot, go }) {
     }, { what: 'custom_params in the navigateTo snippet' })
     const room = /const roomId = (\d+)/.exec(nav)
     assert.ok(room, nav)
-    const chosen = await s.text(await s.waitFor('[data-testid="start-room"]'))
+    await s.waitFor('[data-testid="start-room"]')
+    const chosen = await s.execute('return document.querySelector(\'[data-testid="start-room"]\').textContent')
     assert.ok(chosen.includes(`(${room[1]})`), `the snippet names the chosen room: ${chosen} / ${room[1]}`)
     const record = await sim('GET', `/__sim/rooms/${room[1]}`)
     assert.ok(chosen.includes(record.name), `the chosen room is the simulator's ${record.name}`)
@@ -43,6 +44,7 @@ export async function startSteps({ s, step, sim, typeField, shot, go }) {
     assert.ok(nav.includes(encodeURIComponent(JSON.stringify({ src: '朋友圈' }))), nav)
     const appJson = await s.text(await s.waitFor('[data-testid="snippet-app_json"] pre'))
     assert.match(appJson, /wx2b03c6e691cd7370/)
+    await s.execute('document.querySelector(\'[data-testid="snippet-app_json"]\').scrollIntoView({ block: "start" })')
     await shot(s, 'start-snippets')
   })
 }

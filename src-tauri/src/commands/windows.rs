@@ -55,3 +55,15 @@ pub fn window_fullscreen<R: Runtime>(
         )
     })
 }
+
+/// Closes the window that asks: the anchor view's own close button (a full-screen window on a
+/// second monitor has no title bar to close it by). Its size and place are saved as it closes.
+#[tauri::command]
+pub fn window_close<R: Runtime>(window: Window<R>, core: State<'_, Core>) -> Result<(), IpcError> {
+    window.close().map_err(|e| {
+        ipc(
+            &core,
+            livedesk_core::CoreError::Config(format!("close: {e}")),
+        )
+    })
+}

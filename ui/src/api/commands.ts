@@ -183,6 +183,8 @@ export const hotkeySet = (accelerator: string) => call<HotkeyStatus>('hotkey_set
 
 export const anchorOpen = (accountId: string, roomId: number) => call<void>('anchor_open', { accountId, roomId })
 export const windowFullscreen = (on: boolean) => call<void>('window_fullscreen', { on })
+/** Closes the calling window (the anchor view's close button). */
+export const windowClose = () => call<void>('window_close')
 
 export const obsStatus = () => call<ObsStatus>('obs_status')
 export const obsSettingsSet = (input: ObsSettingsInput) => call<ObsSettings>('obs_settings_set', { input })

@@ -84,6 +84,7 @@ export const zh = {
     next: '接下来',
     fullscreen: '全屏',
     exitFullscreen: '退出全屏',
+    close: '关闭',
     noScript: '（这一项没有话术）',
   },
 }
@@ -171,6 +172,7 @@ export const en: typeof zh = {
     next: 'Up next',
     fullscreen: 'Full screen',
     exitFullscreen: 'Exit full screen',
+    close: 'Close',
     noScript: '(no script for this item)',
   },
 }

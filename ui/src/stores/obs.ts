@@ -9,13 +9,24 @@ export const useObsStore = defineStore('obs', () => {
   const error = ref<string | null>(null)
   let following: Promise<unknown> | null = null
 
+  // Events that arrive while a status read is on its way are newer than its answer.
+  let changes = 0
+  let latestLink: ObsStatus['link'] | null = null
+  let latestHealth: ObsStatus['health'] = null
+
   function onEvent(e: ConsoleEvent) {
-    if (!status.value) return
     if (e.type === 'obs') {
-      status.value.link = e.link
-      if (e.link.state !== 'connected') status.value.health = null
+      latestLink = e.link
+      if (e.link.state !== 'connected') latestHealth = null
     } else if (e.type === 'obs_health') {
-      status.value.health = e.health
+      latestHealth = e.health
+    } else {
+      return
+    }
+    changes++
+    if (status.value) {
+      if (latestLink) status.value.link = latestLink
+      status.value.health = latestHealth
     }
   }
 
@@ -25,7 +36,13 @@ export const useObsStore = defineStore('obs', () => {
       following = null
     })
     try {
-      status.value = await api.obsStatus()
+      const before = changes
+      const read = await api.obsStatus()
+      if (changes !== before) {
+        if (latestLink) read.link = latestLink
+        read.health = latestHealth
+      }
+      status.value = read
       error.value = null
     } catch (e) {
       error.value = api.toIpcError(e).message

@@ -80,6 +80,8 @@ impl ObsProcess {
             .args(["--websocket_port", &port.to_string()])
             .args(["--websocket_password", password])
             .env("HOME", home.path())
+            // OBS reads XDG_CONFIG_HOME before HOME/.config: point both at the seeded config.
+            .env("XDG_CONFIG_HOME", &config.parent().unwrap())
             .env("DISPLAY", &display)
             // An unreachable bus: OBS then leaves no stray dbus-daemon behind.
             .env(
