@@ -81,7 +81,7 @@ impl ObsProcess {
             .args(["--websocket_password", password])
             .env("HOME", home.path())
             // OBS reads XDG_CONFIG_HOME before HOME/.config: point both at the seeded config.
-            .env("XDG_CONFIG_HOME", &config.parent().unwrap())
+            .env("XDG_CONFIG_HOME", config.parent().unwrap())
             .env("DISPLAY", &display)
             // An unreachable bus: OBS then leaves no stray dbus-daemon behind.
             .env(
