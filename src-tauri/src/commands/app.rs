@@ -41,12 +41,14 @@ pub fn app_info(core: State<'_, Core>) -> Result<AppInfo, IpcError> {
 
 /// The page calls this on `DOMContentLoaded` (`data_ms` absent) and again once the start view's
 /// data is on screen: logs both and, under `LIVEDESK_BENCH`, reports them (exiting after the second
-/// in `startup` mode).
+/// in `startup` mode). `marks` are the page's own milestones on the way (name, page ms), logged to
+/// show where a start's time went.
 #[tauri::command]
 pub fn app_ready<R: Runtime>(
     app: AppHandle<R>,
     page_ms: Option<f64>,
     data_ms: Option<f64>,
+    marks: Option<Vec<(String, f64)>>,
 ) -> Result<(), IpcError> {
     let elapsed = startup::since_start();
     let mode = BenchMode::from_env();
@@ -61,9 +63,15 @@ pub fn app_ready<R: Runtime>(
             mode.report_dom(elapsed, page_ms);
         }
         Some(data) => {
+            let marks: Vec<String> = marks
+                .unwrap_or_default()
+                .iter()
+                .map(|(name, ms)| format!("{name} {ms:.0}"))
+                .collect();
             log::info!(
-                "start view's data on screen after {} ms (page {data:.0} ms)",
-                elapsed.as_millis()
+                "start view's data on screen after {} ms (page {data:.0} ms; {})",
+                elapsed.as_millis(),
+                marks.join(", ")
             );
             if mode.report_ready(elapsed, page_ms, data_ms) {
                 app.exit(0);

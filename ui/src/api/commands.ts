@@ -57,9 +57,11 @@ export const setLocale = (locale: Locale) => call<void>('set_locale', { locale }
 export const appInfo = () => call<AppInfo>('app_info')
 /**
  * Tells the shell the page is interactive (`dataMs` null) or the start view's data is on screen
- * (`dataMs`: the page's time then). It logs both; `make bench` measures them.
+ * (`dataMs`: the page's time then, `marks` the milestones on the way). It logs both; `make bench`
+ * measures them.
  */
-export const appReady = (pageMs: number, dataMs: number | null) => call<void>('app_ready', { pageMs, dataMs })
+export const appReady = (pageMs: number, dataMs: number | null, marks: [string, number][] = []) =>
+  call<void>('app_ready', { pageMs, dataMs, marks })
 
 export const accountsList = () => call<AccountList>('accounts_list')
 export const accountAdd = (input: NewAccount) => call<AccountView>('account_add', { input })

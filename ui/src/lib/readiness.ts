@@ -6,9 +6,9 @@ let pageMs: number | null = null
 let dataReported = false
 
 /** Tells the shell; a failure (or no shell, as in component tests) only loses the log line. */
-function report(page: number, data: number | null): void {
+function report(page: number, data: number | null, marks: [string, number][] = []): void {
   Promise.resolve()
-    .then(() => appReady(page, data))
+    .then(() => appReady(page, data, marks))
     .catch(() => undefined)
 }
 
@@ -27,7 +27,11 @@ export function dataOnScreen(): void {
     performance.mark('livedesk:first-frame')
     requestAnimationFrame(() => {
       performance.mark('livedesk:data-on-screen')
-      report(pageMs ?? -1, performance.now())
+      const marks = performance
+        .getEntriesByType('mark')
+        .filter((m) => m.name.startsWith('livedesk:'))
+        .map((m): [string, number] => [m.name.slice('livedesk:'.length), m.startTime])
+      report(pageMs ?? -1, performance.now(), marks)
     })
   })
 }
