@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { ref, watch } from 'vue'
 import * as api from '@/api'
 import type { ConsoleEvent, ObsStatus } from '@/api'
+import { useAppStore } from './app'
 
 /** OBS as the shell's link sees it: settings, link, health, the room sent to OBS. */
 export const useObsStore = defineStore('obs', () => {
@@ -30,8 +31,20 @@ export const useObsStore = defineStore('obs', () => {
     }
   }
 
-  /** Reads the state (again: the language may have changed) and follows the link's events. */
+  // The link's words are the core's, in the language of the moment: once read, read again when
+  // the language changes (once for every view that shows them).
+  let loaded = false
+  const app = useAppStore()
+  watch(
+    () => app.locale,
+    () => {
+      if (loaded) void load()
+    },
+  )
+
+  /** Reads the state and follows the link's events. */
   async function load() {
+    loaded = true
     following ??= api.onConsoleEvent(onEvent).catch(() => {
       following = null
     })

@@ -30,6 +30,27 @@ beforeEach(() => {
 })
 
 describe('OBS on the room page', () => {
+  it('reads the link again, in the new language, when the language changes', async () => {
+    api.obsStatus.mockResolvedValueOnce({
+      ...connected,
+      link: { state: 'disconnected', address: '127.0.0.1:4455', problem: { kind: 'not_running', address: '127.0.0.1:4455' }, message: 'OBS 没有运行。' },
+    })
+    api.obsStatus.mockResolvedValue({
+      ...connected,
+      link: { state: 'disconnected', address: '127.0.0.1:4455', problem: { kind: 'not_running', address: '127.0.0.1:4455' }, message: 'OBS is not running.' },
+    })
+    api.setLocale.mockResolvedValue(undefined)
+    const { wrapper, store } = await mountInApp(ObsRoomControls, { props: { accountId: 'sandbox', roomId: 2 } })
+    await flushPromises()
+    expect(q('obs-link-message')!.textContent).toContain('OBS 没有运行')
+    const reads = api.obsStatus.mock.calls.length
+    await store.setLocale('en')
+    await flushPromises()
+    expect(api.obsStatus).toHaveBeenCalledTimes(reads + 1)
+    expect(q('obs-link-message')!.textContent).toContain('OBS is not running.')
+    wrapper.unmount()
+  })
+
   it('says why OBS is not connected, in the core\'s words, and reconnects on request', async () => {
     api.obsStatus.mockResolvedValue({
       ...connected,
