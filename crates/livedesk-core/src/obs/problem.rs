@@ -34,9 +34,10 @@ pub enum ObsProblem {
         obs_version: String,
         websocket_version: String,
     },
-    /// The OBS password could not be read from the OS keyring.
-    #[error("the keyring: {message}")]
-    Keyring { message: String },
+    /// The OBS password could not be read from the OS keyring: it is locked (or a prompt was
+    /// dismissed), or there is no keyring service. `cause` is the keyring's own words.
+    #[error("the keyring ({cause})")]
+    Keyring { locked: bool, cause: String },
     /// A connection that worked stopped answering.
     #[error("the connection to OBS was lost")]
     Lost,
@@ -82,9 +83,13 @@ impl ObsProblem {
                 format!("OBS {obs_version}（obs-websocket {websocket_version}）版本过旧。请升级到 OBS 28 或更新版本。"),
                 format!("OBS {obs_version} (obs-websocket {websocket_version}) is too old. Update to OBS 28 or newer."),
             ),
-            ObsProblem::Keyring { message } => locale.pick(
-                format!("无法从系统钥匙串读取 OBS 密码：{message}"),
-                format!("The OBS password could not be read from the system keyring: {message}"),
+            ObsProblem::Keyring { locked: true, .. } => locale.pick(
+                "系统钥匙串已锁定，读不到 OBS 密码。请解锁登录钥匙串，然后点“重新连接”。",
+                "The system keyring is locked, so the OBS password cannot be read. Unlock your login keyring, then press Reconnect.",
+            ),
+            ObsProblem::Keyring { locked: false, .. } => locale.pick(
+                "连不上系统钥匙串（Secret Service），读不到 OBS 密码。请在桌面会话中启动钥匙串服务（GNOME 钥匙串或 KWallet），然后点“重新连接”。",
+                "The system keyring (Secret Service) is not reachable, so the OBS password cannot be read. Start a keyring service in your desktop session (GNOME Keyring or KWallet), then press Reconnect.",
             ),
             ObsProblem::Lost => locale.pick(
                 "与 OBS 的连接已断开，正在重连。",
@@ -127,5 +132,27 @@ mod tests {
             serde_json::to_value(&p).unwrap()["kind"],
             serde_json::json!("not_running")
         );
+    }
+
+    #[test]
+    fn a_keyring_problem_is_worded_wholly_in_the_language_asked() {
+        let locked = ObsProblem::Keyring {
+            locked: true,
+            cause: "Prompt dismissed".into(),
+        };
+        let zh = locked.message(Locale::ZhCn);
+        assert!(zh.contains("解锁"), "{zh}");
+        assert!(
+            !zh.contains("Prompt"),
+            "the keyring's English stays out: {zh}"
+        );
+        let missing = ObsProblem::Keyring {
+            locked: false,
+            cause: "no bus".into(),
+        };
+        assert!(missing
+            .message(Locale::En)
+            .contains("Start a keyring service"));
+        assert!(!missing.message(Locale::ZhCn).contains("no bus"));
     }
 }

@@ -9,6 +9,7 @@ use super::health::Meter;
 use super::link::{self, Versions};
 use super::settings::{load_settings, password};
 use super::{ObsLink, ObsProblem};
+use crate::vault::VaultError;
 use crate::{rooms, Core, Locale};
 
 /// The wait between connection attempts.
@@ -94,8 +95,19 @@ fn disconnected(core: &Core, address: String, problem: ObsProblem) {
 }
 
 fn keyring(e: crate::CoreError) -> ObsProblem {
-    ObsProblem::Keyring {
-        message: e.message(Locale::En),
+    match e {
+        crate::CoreError::Vault(VaultError::Locked(cause)) => ObsProblem::Keyring {
+            locked: true,
+            cause,
+        },
+        crate::CoreError::Vault(VaultError::Unavailable(cause)) => ObsProblem::Keyring {
+            locked: false,
+            cause,
+        },
+        other => ObsProblem::Keyring {
+            locked: false,
+            cause: other.to_string(),
+        },
     }
 }
 

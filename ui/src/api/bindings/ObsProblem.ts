@@ -3,4 +3,4 @@
 /**
  * Why OBS is not connected, or why it refused. Never carries the password.
  */
-export type ObsProblem = { "kind": "not_running", address: string, } | { "kind": "unreachable", address: string, cause: string, } | { "kind": "not_obs_websocket", address: string, } | { "kind": "wrong_password" } | { "kind": "password_needed" } | { "kind": "too_old", obsVersion: string, websocketVersion: string, } | { "kind": "keyring", message: string, } | { "kind": "lost" } | { "kind": "not_connected" } | { "kind": "streaming" } | { "kind": "refused", code: number, message: string, } | { "kind": "not_applied" };
+export type ObsProblem = { "kind": "not_running", address: string, } | { "kind": "unreachable", address: string, cause: string, } | { "kind": "not_obs_websocket", address: string, } | { "kind": "wrong_password" } | { "kind": "password_needed" } | { "kind": "too_old", obsVersion: string, websocketVersion: string, } | { "kind": "keyring", locked: boolean, cause: string, } | { "kind": "lost" } | { "kind": "not_connected" } | { "kind": "streaming" } | { "kind": "refused", code: number, message: string, } | { "kind": "not_applied" };
