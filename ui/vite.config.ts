@@ -18,10 +18,14 @@ function naiveStartStyles(): Plugin {
     name: 'livedesk-naive-start-styles',
     // After the title: the charset stays first, and the app's own stylesheet (which Vite adds at
     // the head's end) still comes after Naive's and overrides it.
-    transformIndexHtml: (html) => html.replace('</title>', `</title>${tags}`),
+    transformIndexHtml: (html) => {
+      if (!html.includes('</title>')) throw new Error('index.html has no <title>: the Naive start styles go after it')
+      return html.replace('</title>', `</title>${tags}`)
+    },
   }
 }
 
+// Tauri serves the built files from ui/dist; the dev server port is fixed for `tauri dev`.
 export default defineConfig({
   plugins: [vue(), naiveStartStyles()],
   resolve: {
