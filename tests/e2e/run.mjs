@@ -236,7 +236,10 @@ try {
     await s.clickWhenFree(await s.waitFor('.n-collapse-item__header'))
     await s.type(await s.waitFor('.n-collapse-item--active [data-testid="add-baseurl"] input'), simBase())
     await shot(s, 'account-add')
-    await s.click(await s.waitFor('[data-testid="add-submit"]'))
+    // The advanced section's opening moves the submit button down: a click while it slides can
+    // land where the button was.
+    await settled(s, 'submitting the account')
+    await s.clickWhenFree(await s.waitFor('[data-testid="add-submit"]'))
     await s.until(async () => {
       const t = await s.text(await s.waitFor('[data-testid="accounts-table"]'))
       return t.includes('E2E 小程序') && t
