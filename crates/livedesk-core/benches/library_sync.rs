@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use livedesk_core::goods::form::APPROVED;
 use livedesk_core::goods::library;
-use livedesk_core::Core;
+use livedesk_core::App;
 use serde_json::json;
 use wechat_live::model::AuditStatus;
 
@@ -23,10 +23,12 @@ fn median(mut v: Vec<Duration>) -> Duration {
 }
 
 /// Sync, then the approved tab's first page: what the user waits for.
-async fn sync_to_screen(core: &Core) -> (Duration, u64) {
+async fn sync_to_screen(core: &App) -> (Duration, u64) {
     let t0 = Instant::now();
-    let done = library::sync(core, "sandbox", |_| {}).await.expect("sync");
-    let page = library::page(core, "sandbox", APPROVED, "", 0, 20)
+    let done = core.library.sync("sandbox", |_| {}).await.expect("sync");
+    let page = core
+        .library
+        .page("sandbox", APPROVED, "", 0, 20)
         .await
         .expect("page");
     assert!(!page.goods.is_empty());
@@ -34,8 +36,8 @@ async fn sync_to_screen(core: &Core) -> (Duration, u64) {
 }
 
 /// Every page of every status, one request at a time.
-async fn sequential_listing(core: &Core) -> (Duration, usize) {
-    let client = core.client("sandbox").expect("client");
+async fn sequential_listing(core: &App) -> (Duration, usize) {
+    let client = core.clients.get("sandbox").expect("client");
     let t0 = Instant::now();
     let mut n = 0;
     for status in AuditStatus::ALL {
@@ -56,7 +58,7 @@ async fn sequential_listing(core: &Core) -> (Duration, usize) {
     (t0.elapsed(), n)
 }
 
-async fn measure(core: &Core, label: &str) {
+async fn measure(core: &App, label: &str) {
     let mut ours = Vec::new();
     let mut plain = Vec::new();
     let mut goods = 0;
@@ -81,9 +83,13 @@ async fn measure(core: &Core, label: &str) {
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let core = Core::open(dir.path(), "livedesk-bench-library")
-        .await
-        .expect("core");
+    let core = App::open(
+        dir.path(),
+        "livedesk-bench-library",
+        livedesk_core::journal::Origin::App,
+    )
+    .await
+    .expect("core");
     let control = |path: &str| format!("{}/__sim{path}", core.sandbox.base_url());
     let http = reqwest::Client::new();
     // Quotas would stop a bench that lists the library dozens of times a minute.

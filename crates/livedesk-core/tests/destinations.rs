@@ -9,11 +9,10 @@ mod common;
 use common::TestCore;
 use livedesk_core::clock::unix_now;
 use livedesk_core::destinations::{
-    self, play_key_id, DestinationAddress, DestinationInput, DestinationKind, PlayUrlKind,
-    PushUrlKind,
+    play_key_id, DestinationAddress, DestinationInput, DestinationKind, PlayUrlKind, PushUrlKind,
 };
 use livedesk_core::vault::SecretKind;
-use livedesk_core::{Core, ErrorCode, Locale, DB_FILE};
+use livedesk_core::{App, ErrorCode, Locale, DB_FILE};
 use wechat_live::push_url::PushUrl;
 use wechat_live::signer::{SignError, Signer};
 use wechat_live::Secret;
@@ -39,7 +38,7 @@ fn contains(hay: &[u8], needle: &str) -> bool {
     hay.windows(needle.len()).any(|w| w == needle.as_bytes())
 }
 
-fn has(core: &Core, entry: &str) -> bool {
+fn has(core: &App, entry: &str) -> bool {
     core.vault.has(SecretKind::DestinationKey, entry).unwrap()
 }
 
@@ -67,17 +66,17 @@ async fn a_custom_destination_round_trips_with_its_key_only_in_the_keyring() {
     let input = DestinationInput::custom("视频号 主号", server, Some(Secret::new(key.clone())));
     assert!(!format!("{input:?}").contains(&key), "Debug shows no key");
 
-    let v = destinations::save(core, None, input).unwrap();
+    let v = core.destinations.save(None, input).unwrap();
     assert_eq!(v.kind, DestinationKind::Custom);
     assert_eq!(v.name, "视频号 主号");
     assert_eq!(v.server.as_deref(), Some(server));
     assert_eq!((v.has_key, v.has_play_key), (Some(true), Some(false)));
     assert_eq!((v.push_domain.as_ref(), v.validity_secs), (None, None));
     assert!(!serde_json::to_string(&v).unwrap().contains(&key));
-    assert_eq!(destinations::list(core).unwrap(), vec![v.clone()]);
+    assert_eq!(core.destinations.list().unwrap(), vec![v.clone()]);
     assert!(has(core, &v.id.to_string()), "the key is in the keyring");
 
-    let a = destinations::address(core, v.id).unwrap();
+    let a = core.destinations.address(v.id).unwrap();
     assert_eq!(a.server, server);
     assert_eq!(a.stream_key, key);
     assert_eq!(a.full_url, format!("{server}/{key}"));
@@ -90,18 +89,18 @@ async fn a_custom_destination_round_trips_with_its_key_only_in_the_keyring() {
 
     // An edit with no key keeps the saved one.
     let mut edit = DestinationInput::custom("视频号 备用", &format!("{server}/"), None);
-    let v2 = destinations::save(core, Some(v.id), edit.clone()).unwrap();
+    let v2 = core.destinations.save(Some(v.id), edit.clone()).unwrap();
     assert_eq!((v2.id, v2.name.as_str()), (v.id, "视频号 备用"));
     assert_eq!(v2.has_key, Some(true));
-    let a = destinations::address(core, v.id).unwrap();
+    let a = core.destinations.address(v.id).unwrap();
     assert_eq!(a.stream_key, key);
     assert_eq!(a.full_url, format!("{server}/{key}"), "one slash between");
 
     // A new key replaces it.
     let key2 = unique_key("sk2");
     edit.stream_key = Some(Secret::new(format!("  {key2}\n")));
-    destinations::save(core, Some(v.id), edit).unwrap();
-    assert_eq!(destinations::address(core, v.id).unwrap().stream_key, key2);
+    core.destinations.save(Some(v.id), edit).unwrap();
+    assert_eq!(core.destinations.address(v.id).unwrap().stream_key, key2);
 
     let db = db_bytes(&t);
     assert!(contains(&db, "视频号 备用"), "the database files were read");
@@ -110,16 +109,16 @@ async fn a_custom_destination_round_trips_with_its_key_only_in_the_keyring() {
         "no key in SQLite"
     );
 
-    destinations::delete(core, v.id).unwrap();
-    assert!(destinations::list(core).unwrap().is_empty());
+    core.destinations.delete(v.id).unwrap();
+    assert!(core.destinations.list().unwrap().is_empty());
     assert!(
         !has(core, &v.id.to_string()),
         "its keyring entry went with it"
     );
-    let gone = destinations::address(core, v.id).unwrap_err();
+    let gone = core.destinations.address(v.id).unwrap_err();
     assert_eq!(gone.code(), ErrorCode::NotFound);
     assert_eq!(
-        destinations::delete(core, v.id).unwrap_err().code(),
+        core.destinations.delete(v.id).unwrap_err().code(),
         ErrorCode::NotFound
     );
 }
@@ -173,7 +172,10 @@ async fn a_tencent_destination_signs_push_and_play_urls_for_its_validity() {
     let core = &t.core;
     let push_key = unique_key("pushkey");
     let play_key = unique_key("playkey");
-    let v = destinations::save(core, None, tencent_input(&push_key, &play_key)).unwrap();
+    let v = core
+        .destinations
+        .save(None, tencent_input(&push_key, &play_key))
+        .unwrap();
     assert_eq!(v.kind, DestinationKind::Tencent);
     assert_eq!(
         v.app_name.as_deref(),
@@ -186,7 +188,7 @@ async fn a_tencent_destination_signs_push_and_play_urls_for_its_validity() {
     assert!(has(core, &play_key_id(v.id)));
 
     let before = unix_now();
-    let a = destinations::address(core, v.id).unwrap();
+    let a = core.destinations.address(v.id).unwrap();
     let after = unix_now();
     let expires = a.expires_at.unwrap();
     assert!(
@@ -270,7 +272,7 @@ async fn a_tencent_destination_signs_push_and_play_urls_for_its_validity() {
     );
     assert!(!contains(&db, &push_key) && !contains(&db, &play_key));
 
-    destinations::delete(core, v.id).unwrap();
+    core.destinations.delete(v.id).unwrap();
     assert!(!has(core, &v.id.to_string()) && !has(core, &play_key_id(v.id)));
 }
 
@@ -282,14 +284,14 @@ async fn the_play_key_is_optional_and_goes_with_the_play_domain() {
     let mut input = tencent_input(&push_key, &unique_key("playkey"));
     input.play_https = Some(false);
     input.app_name = Some("shop".into());
-    let v = destinations::save(core, None, input.clone()).unwrap();
+    let v = core.destinations.save(None, input.clone()).unwrap();
 
     // "" removes the play key: playback URLs are plain, with no expiry.
     input.play_key = Some(Secret::new(""));
     input.push_key = None;
-    let v = destinations::save(core, Some(v.id), input.clone()).unwrap();
+    let v = core.destinations.save(Some(v.id), input.clone()).unwrap();
     assert_eq!((v.has_key, v.has_play_key), (Some(true), Some(false)));
-    let a = destinations::address(core, v.id).unwrap();
+    let a = core.destinations.address(v.id).unwrap();
     assert_eq!(a.server, "rtmp://push.example.com/shop");
     let urls: Vec<_> = a.play.iter().map(|p| p.url.as_str()).collect();
     assert_eq!(
@@ -306,21 +308,21 @@ async fn the_play_key_is_optional_and_goes_with_the_play_domain() {
 
     // A play key again, then the play domain cleared: the play key goes, no playback URLs.
     input.play_key = Some(Secret::new(unique_key("playkey")));
-    let v = destinations::save(core, Some(v.id), input.clone()).unwrap();
+    let v = core.destinations.save(Some(v.id), input.clone()).unwrap();
     assert_eq!(v.has_play_key, Some(true));
     input.play_domain = None;
     input.play_key = None;
-    let v = destinations::save(core, Some(v.id), input).unwrap();
+    let v = core.destinations.save(Some(v.id), input).unwrap();
     assert_eq!(
         (v.play_domain.as_ref(), v.has_play_key),
         (None, Some(false))
     );
-    assert!(destinations::address(core, v.id).unwrap().play.is_empty());
+    assert!(core.destinations.address(v.id).unwrap().play.is_empty());
 }
 
 /// `input` is refused on `field` with words in both languages, and the key is in none of it.
-fn refused(core: &Core, id: Option<i64>, input: DestinationInput, field: &str, key: &str) {
-    let e = destinations::save(core, id, input).unwrap_err();
+fn refused(core: &App, id: Option<i64>, input: DestinationInput, field: &str, key: &str) {
+    let e = core.destinations.save(id, input).unwrap_err();
     assert_eq!(e.code(), ErrorCode::Validation, "{field}: {e}");
     assert_eq!(e.field().as_deref(), Some(field), "{e}");
     let (zh, en) = (e.message(Locale::ZhCn), e.message(Locale::En));
@@ -412,12 +414,15 @@ async fn bad_forms_are_field_errors_and_save_nothing() {
     i.validity_secs = Some(10);
     refused(core, None, i, "validitySecs", &key);
     assert!(
-        destinations::list(core).unwrap().is_empty(),
+        core.destinations.list().unwrap().is_empty(),
         "nothing saved"
     );
 
     // A bad edit changes nothing: not the row, not the key.
-    let v = destinations::save(core, None, custom("good", "rtmp://h.example.com/live")).unwrap();
+    let v = core
+        .destinations
+        .save(None, custom("good", "rtmp://h.example.com/live"))
+        .unwrap();
     let other = unique_key("other");
     let mut bad = custom("good", "http://h.example.com/live");
     bad.stream_key = Some(Secret::new(other.clone()));
@@ -429,14 +434,12 @@ async fn bad_forms_are_field_errors_and_save_nothing() {
         "kind",
         &key,
     );
-    assert_eq!(destinations::list(core).unwrap(), vec![v.clone()]);
-    assert_eq!(destinations::address(core, v.id).unwrap().stream_key, key);
+    assert_eq!(core.destinations.list().unwrap(), vec![v.clone()]);
+    assert_eq!(core.destinations.address(v.id).unwrap().stream_key, key);
 
-    let e = destinations::save(
-        core,
-        Some(v.id + 100),
-        custom("x", "rtmp://h.example.com/l"),
-    );
+    let e = core
+        .destinations
+        .save(Some(v.id + 100), custom("x", "rtmp://h.example.com/l"));
     assert_eq!(e.unwrap_err().code(), ErrorCode::NotFound);
-    destinations::delete(core, v.id).unwrap();
+    core.destinations.delete(v.id).unwrap();
 }

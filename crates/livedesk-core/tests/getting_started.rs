@@ -8,11 +8,11 @@
 mod common;
 
 use common::{TestCore, SANDBOX};
-use livedesk_core::accounts::{self, NewAccount};
+use livedesk_core::accounts::NewAccount;
 use livedesk_core::start::{
     self, custom_params, Cause, ParamRow, SnippetKind, SnippetOptions, Verdict,
 };
-use livedesk_core::{rooms, ErrorCode, Locale};
+use livedesk_core::{ErrorCode, Locale};
 use serde_json::{json, Value};
 use wechat_live::Secret;
 use wechat_live_sim::{start as start_sim, SimConfig, SimHandle};
@@ -25,17 +25,17 @@ async fn account(t: &TestCore, app_id: &str) -> (SimHandle, String) {
     })
     .await
     .unwrap();
-    let view = accounts::add(
-        &t.core,
-        NewAccount {
+    let view = t
+        .core
+        .accounts
+        .add(NewAccount {
             name: app_id.into(),
             app_id: app_id.into(),
             secret: Secret::new(sim.secret()),
             base_url: Some(sim.base_url().into()),
-        },
-    )
-    .await
-    .unwrap();
+        })
+        .await
+        .unwrap();
     (sim, view.id)
 }
 
@@ -67,7 +67,7 @@ async fn paths(sim: &SimHandle) -> Vec<String> {
 async fn an_activated_account_is_ready() {
     let t = TestCore::open().await;
     let (sim, id) = account(&t, "wxactivated000001").await;
-    let v = start::verdict(&t.core, &id).await.unwrap();
+    let v = start::verdict(&t.core.clients, &id).await.unwrap();
     assert_eq!(v, Verdict::Ready { rooms: 0 });
     assert_eq!(v.title(Locale::ZhCn), "已开通，可以直播");
     assert_eq!(v.title(Locale::En), "Activated and ready");
@@ -82,7 +82,7 @@ async fn an_activated_account_is_ready() {
     );
 
     // The sandbox is activated too, with its demo rooms.
-    let v = start::verdict(&t.core, SANDBOX).await.unwrap();
+    let v = start::verdict(&t.core.clients, SANDBOX).await.unwrap();
     assert!(matches!(v, Verdict::Ready { rooms } if rooms > 0), "{v:?}");
 }
 
@@ -91,7 +91,7 @@ async fn an_account_wechat_answers_48001_for_is_not_activated() {
     let t = TestCore::open().await;
     let (sim, id) = account(&t, "wxnotactivated001").await;
     control(&sim, "/access", json!({"live_activated": false})).await;
-    let v = start::verdict(&t.core, &id).await.unwrap();
+    let v = start::verdict(&t.core.clients, &id).await.unwrap();
     assert!(
         matches!(&v, Verdict::NotActivated { rid: Some(_) }),
         "{v:?}"
@@ -114,10 +114,12 @@ async fn a_wrong_secret_cannot_tell() {
     let (sim, id) = account(&t, "wxwrongsecret0001").await;
     // Same length, wrong: WeChat's 40001. Then a secret of the wrong length: 40125.
     let wrong = "x".repeat(sim.secret().len());
-    accounts::set_secret(&t.core, &id, &Secret::new(wrong))
+    t.core
+        .accounts
+        .set_secret(&id, &Secret::new(wrong))
         .await
         .unwrap();
-    let v = start::verdict(&t.core, &id).await.unwrap();
+    let v = start::verdict(&t.core.clients, &id).await.unwrap();
     assert_eq!(
         v,
         Verdict::CannotTell {
@@ -130,11 +132,13 @@ async fn a_wrong_secret_cannot_tell() {
         v.message(Locale::En)
     );
     assert!(v.message(Locale::ZhCn).contains("AppSecret"));
-    accounts::set_secret(&t.core, &id, &Secret::new("short"))
+    t.core
+        .accounts
+        .set_secret(&id, &Secret::new("short"))
         .await
         .unwrap();
     assert_eq!(
-        start::verdict(&t.core, &id).await.unwrap(),
+        start::verdict(&t.core.clients, &id).await.unwrap(),
         Verdict::CannotTell {
             cause: Cause::Credentials { errcode: 40125 }
         }
@@ -159,7 +163,7 @@ async fn an_ip_outside_the_whitelist_is_named_with_where_to_add_it() {
     .await;
     // The token LiveDesk holds ran out, so the next one is asked for from there.
     control(&sim, "/tokens/expire", json!({})).await;
-    let v = start::verdict(&t.core, &id).await.unwrap();
+    let v = start::verdict(&t.core.clients, &id).await.unwrap();
     let Verdict::IpNotWhitelisted {
         errcode,
         ip,
@@ -194,7 +198,7 @@ async fn an_ip_outside_the_whitelist_is_named_with_where_to_add_it() {
     )
     .await;
     assert_eq!(
-        start::verdict(&t.core, &id).await.unwrap(),
+        start::verdict(&t.core.clients, &id).await.unwrap(),
         Verdict::Ready { rooms: 0 }
     );
 }
@@ -204,8 +208,8 @@ async fn no_answer_cannot_tell_and_an_unknown_account_is_an_error() {
     let t = TestCore::open().await;
     let (sim, id) = account(&t, "wxgoneaway0000001").await;
     sim.shutdown().await;
-    t.core.drop_client(&id);
-    let v = start::verdict(&t.core, &id).await.unwrap();
+    t.core.clients.forget(&id);
+    let v = start::verdict(&t.core.clients, &id).await.unwrap();
     assert!(
         matches!(
             &v,
@@ -216,7 +220,9 @@ async fn no_answer_cannot_tell_and_an_unknown_account_is_an_error() {
         "{v:?}"
     );
     assert!(v.message(Locale::ZhCn).contains("网络"));
-    let e = start::verdict(&t.core, "acc-none").await.unwrap_err();
+    let e = start::verdict(&t.core.clients, "acc-none")
+        .await
+        .unwrap_err();
     assert_eq!(e.code(), ErrorCode::NotFound);
 }
 
@@ -278,13 +284,16 @@ fn custom_params_round_trip_at_600_and_601_is_refused() {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_snippets_for_a_room_name_that_room() {
     let t = TestCore::open().await;
-    let list = rooms::refresh(&t.core, SANDBOX).await.unwrap();
+    let list = t.core.rooms.refresh(SANDBOX).await.unwrap();
     let room = &list.rooms[1];
     let opts = SnippetOptions {
         params: vec![ParamRow::new("from", "poster")],
         ..Default::default()
     };
-    let s = start::room_snippets(&t.core, SANDBOX, room.id, &opts)
+    let s = t
+        .core
+        .start
+        .room_snippets(SANDBOX, room.id, &opts)
         .await
         .unwrap();
     assert_eq!(
@@ -336,7 +345,10 @@ async fn the_snippets_for_a_room_name_that_room() {
     assert!(code(SnippetKind::LivePlayer).contains("<live-player src=\"{{playUrl}}\""));
     assert!(code(SnippetKind::AppJson).contains("\"provider\": \"wx2b03c6e691cd7370\""));
 
-    let e = start::room_snippets(&t.core, SANDBOX, 987_654, &opts)
+    let e = t
+        .core
+        .start
+        .room_snippets(SANDBOX, 987_654, &opts)
         .await
         .unwrap_err();
     assert_eq!(e.code(), ErrorCode::NotFound);

@@ -6,11 +6,11 @@
 mod common;
 
 use common::TestCore;
-use livedesk_core::accounts::{self, NewAccount};
+use livedesk_core::accounts::NewAccount;
 use livedesk_core::goods::form::APPROVED;
-use livedesk_core::goods::{library, shelf, GoodsForm};
-use livedesk_core::journal::{self, JournalFilter, Outcome, PageRequest};
-use livedesk_core::rooms::{self, ImageSlot, RoomForm};
+use livedesk_core::goods::GoodsForm;
+use livedesk_core::journal::{JournalFilter, Outcome, PageRequest};
+use livedesk_core::rooms::{ImageSlot, RoomForm};
 use serde_json::json;
 use wechat_live::Secret;
 use wechat_live_sim::{start, SimConfig};
@@ -43,20 +43,20 @@ async fn a_rooms_goods_are_prepared_from_an_empty_library_and_journaled() {
         .await
         .unwrap();
     let t = TestCore::open().await;
-    let account = accounts::add(
-        &t.core,
-        NewAccount {
+    let account = t
+        .core
+        .accounts
+        .add(NewAccount {
             name: "空商品库".into(),
             app_id: sim.app_id().into(),
             secret: Secret::new(sim.secret()),
             base_url: Some(sim.base_url().into()),
-        },
-    )
-    .await
-    .unwrap();
+        })
+        .await
+        .unwrap();
     let id = account.id.as_str();
 
-    let empty = library::sync(&t.core, id, |_| {}).await.unwrap();
+    let empty = t.core.library.sync(id, |_| {}).await.unwrap();
     assert_eq!((empty.goods, empty.counts), (0, [0, 0, 0, 0]));
 
     let start_at = livedesk_core::clock::unix_now() + 3600;
@@ -80,41 +80,53 @@ async fn a_rooms_goods_are_prepared_from_an_empty_library_and_journaled() {
         share_img: Some(t.picture(ImageSlot::Share)),
         feeds_img: Some(t.picture(ImageSlot::Feeds)),
     };
-    let room = rooms::create(&t.core, id, form).await.unwrap().room_id;
+    let room = t.core.rooms.create(id, form).await.unwrap().room_id;
 
-    let a = library::add(&t.core, id, goods(&t, "手工红糖", "29.90"))
+    let a = t
+        .core
+        .library
+        .add(id, goods(&t, "手工红糖", "29.90"))
         .await
         .unwrap();
-    let b = library::add(&t.core, id, goods(&t, "老北京布鞋", "89"))
+    let b = t
+        .core
+        .library
+        .add(id, goods(&t, "老北京布鞋", "89"))
         .await
         .unwrap();
-    let synced = library::sync(&t.core, id, |_| {}).await.unwrap();
+    let synced = t.core.library.sync(id, |_| {}).await.unwrap();
     assert_eq!(synced.counts[APPROVED as usize], 2, "{:?}", synced.counts);
 
     let ids = [a.goods.goods_id, b.goods.goods_id];
-    shelf::import(&t.core, id, room, &ids).await.unwrap();
-    shelf::set_on_sale(&t.core, id, room, ids[0], true)
+    t.core.shelf.import(id, room, &ids).await.unwrap();
+    t.core
+        .shelf
+        .set_on_sale(id, room, ids[0], true)
         .await
         .unwrap();
-    shelf::sort(&t.core, id, room, &[ids[1], ids[0]])
+    t.core
+        .shelf
+        .sort(id, room, &[ids[1], ids[0]])
         .await
         .unwrap();
-    let s = shelf::shelf(&t.core, id, room).await.unwrap();
+    let s = t.core.shelf.shelf(id, room).await.unwrap();
     let order: Vec<(i64, Option<bool>)> = s.goods.iter().map(|g| (g.goods_id, g.on_sale)).collect();
     assert_eq!(order, [(ids[1], None), (ids[0], Some(true))]);
 
-    let page = journal::list(
-        &t.core,
-        &JournalFilter {
-            account_id: Some(id.into()),
-            ..Default::default()
-        },
-        PageRequest {
-            offset: 0,
-            limit: 20,
-        },
-    )
-    .unwrap();
+    let page = t
+        .core
+        .journal
+        .list(
+            &JournalFilter {
+                account_id: Some(id.into()),
+                ..Default::default()
+            },
+            PageRequest {
+                offset: 0,
+                limit: 20,
+            },
+        )
+        .unwrap();
     let got: Vec<(&str, Outcome)> = page
         .entries
         .iter()
@@ -139,6 +151,6 @@ async fn a_rooms_goods_are_prepared_from_an_empty_library_and_journaled() {
         "the created room's id is learned"
     );
 
-    accounts::remove(&t.core, id).unwrap();
+    t.core.accounts.remove(id).unwrap();
     sim.shutdown().await;
 }

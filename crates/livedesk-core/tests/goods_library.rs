@@ -5,8 +5,8 @@ mod common;
 
 use common::{TestCore, SANDBOX};
 use livedesk_core::goods::form::{APPROVED, REJECTED, UNAUDITED, UNDER_REVIEW};
-use livedesk_core::goods::{library, GoodsChange, GoodsEditable, GoodsForm};
-use livedesk_core::journal::{self, JournalFilter, Outcome, PageRequest};
+use livedesk_core::goods::{GoodsChange, GoodsEditable, GoodsForm};
+use livedesk_core::journal::{JournalFilter, Outcome, PageRequest};
 use livedesk_core::rooms::ImageSlot;
 use livedesk_core::{ErrorCode, Locale};
 use serde_json::json;
@@ -30,7 +30,10 @@ fn form(t: &TestCore, name: &str) -> GoodsForm {
 async fn a_sync_fills_the_tabs_with_progress_and_console_goods_are_read_only() {
     let t = TestCore::open().await;
     let progress = std::sync::Mutex::new(Vec::new());
-    let done = library::sync(&t.core, SANDBOX, |p| progress.lock().unwrap().push(p))
+    let done = t
+        .core
+        .library
+        .sync(SANDBOX, |p| progress.lock().unwrap().push(p))
         .await
         .unwrap();
     let progress = progress.into_inner().unwrap();
@@ -41,7 +44,10 @@ async fn a_sync_fills_the_tabs_with_progress_and_console_goods_are_read_only() {
         .windows(2)
         .all(|w| w[0].pages_done < w[1].pages_done));
 
-    let approved = library::page(&t.core, SANDBOX, APPROVED, "", 0, 5)
+    let approved = t
+        .core
+        .library
+        .page(SANDBOX, APPROVED, "", 0, 5)
         .await
         .unwrap();
     assert_eq!(approved.goods.len(), 5);
@@ -50,7 +56,10 @@ async fn a_sync_fills_the_tabs_with_progress_and_console_goods_are_read_only() {
         .goods
         .iter()
         .all(|g| g.thumb.starts_with("data:image/")));
-    let hits = library::page(&t.core, SANDBOX, APPROVED, "普洱", 0, 50)
+    let hits = t
+        .core
+        .library
+        .page(SANDBOX, APPROVED, "普洱", 0, 50)
         .await
         .unwrap();
     assert!(!hits.goods.is_empty() && hits.goods.iter().all(|g| g.goods.name.contains("普洱")));
@@ -58,7 +67,10 @@ async fn a_sync_fills_the_tabs_with_progress_and_console_goods_are_read_only() {
     // The demo's console-made goods: shown, marked read-only, and refused before sending.
     let mut console = None;
     for status in [UNAUDITED, UNDER_REVIEW, APPROVED, REJECTED] {
-        let p = library::page(&t.core, SANDBOX, status, "", 0, 100)
+        let p = t
+            .core
+            .library
+            .page(SANDBOX, status, "", 0, 100)
             .await
             .unwrap();
         console = console.or(p
@@ -68,7 +80,10 @@ async fn a_sync_fills_the_tabs_with_progress_and_console_goods_are_read_only() {
     }
     let console = console.expect("the demo has goods made in the console");
     t.requests().await;
-    let e = library::delete(&t.core, SANDBOX, console.goods.goods_id)
+    let e = t
+        .core
+        .library
+        .delete(SANDBOX, console.goods.goods_id)
         .await
         .unwrap_err();
     assert!(
@@ -84,7 +99,10 @@ async fn added_goods_keep_both_ids_then_pass_audit_and_follow_the_state_rules() 
     let t = TestCore::open().await;
     t.sim_post("/audit", json!({"delay_secs": 60})).await;
     t.requests().await;
-    let added = library::add(&t.core, SANDBOX, form(&t, "桂花乌龙茶礼盒"))
+    let added = t
+        .core
+        .library
+        .add(SANDBOX, form(&t, "桂花乌龙茶礼盒"))
         .await
         .unwrap();
     let paths = t.requests().await;
@@ -97,7 +115,7 @@ async fn added_goods_keep_both_ids_then_pass_audit_and_follow_the_state_rules() 
     assert_eq!(paths.iter().filter(|p| *p == ADD).count(), 1, "sent once");
 
     assert!(
-        library::load_draft(&t.core, SANDBOX).unwrap().is_none(),
+        t.core.library.load_draft(SANDBOX).unwrap().is_none(),
         "done with"
     );
     let id = added.goods.goods_id;
@@ -115,7 +133,10 @@ async fn added_goods_keep_both_ids_then_pass_audit_and_follow_the_state_rules() 
         price: Some("119".into()),
         ..Default::default()
     };
-    let e = library::update(&t.core, SANDBOX, reprice.clone())
+    let e = t
+        .core
+        .library
+        .update(SANDBOX, reprice.clone())
         .await
         .unwrap_err();
     assert_eq!(e.code(), ErrorCode::Validation);
@@ -123,7 +144,7 @@ async fn added_goods_keep_both_ids_then_pass_audit_and_follow_the_state_rules() 
 
     // The audit passes on the simulator's clock; a refresh of the tab's ids sees it.
     t.sim_post("/clock", json!({"advance": 61})).await;
-    let rows = library::refresh_audit(&t.core, SANDBOX, &[]).await.unwrap();
+    let rows = t.core.library.refresh_audit(SANDBOX, &[]).await.unwrap();
     let fresh = rows.iter().find(|g| g.goods_id == id).unwrap();
     assert_eq!(fresh.audit_status, APPROVED);
     assert_eq!(
@@ -132,24 +153,33 @@ async fn added_goods_keep_both_ids_then_pass_audit_and_follow_the_state_rules() 
     );
 
     // Approved: the price changes, the name may not.
-    let view = library::update(&t.core, SANDBOX, reprice).await.unwrap();
+    let view = t.core.library.update(SANDBOX, reprice).await.unwrap();
     assert_eq!(view.goods.price, 11900);
     let rename = GoodsChange {
         goods_id: id,
         name: Some("新名字".into()),
         ..Default::default()
     };
-    assert!(library::update(&t.core, SANDBOX, rename).await.is_err());
+    assert!(t.core.library.update(SANDBOX, rename).await.is_err());
 
     // Withdraw needs an approved-then-resubmitted goods under review: take another one there.
-    let second = library::add(&t.core, SANDBOX, form(&t, "茉莉花茶"))
+    let second = t
+        .core
+        .library
+        .add(SANDBOX, form(&t, "茉莉花茶"))
         .await
         .unwrap();
-    let withdrawn = library::reset_audit(&t.core, SANDBOX, second.goods.goods_id)
+    let withdrawn = t
+        .core
+        .library
+        .reset_audit(SANDBOX, second.goods.goods_id)
         .await
         .unwrap();
     assert_eq!(withdrawn.goods.audit_status, UNAUDITED);
-    let again = library::resubmit(&t.core, SANDBOX, second.goods.goods_id)
+    let again = t
+        .core
+        .library
+        .resubmit(SANDBOX, second.goods.goods_id)
         .await
         .unwrap();
     assert_eq!(again.goods.audit_status, UNDER_REVIEW);
@@ -158,7 +188,9 @@ async fn added_goods_keep_both_ids_then_pass_audit_and_follow_the_state_rules() 
         "the new audit id is kept"
     );
 
-    library::delete(&t.core, SANDBOX, second.goods.goods_id)
+    t.core
+        .library
+        .delete(SANDBOX, second.goods.goods_id)
         .await
         .unwrap();
     assert!(t
@@ -169,18 +201,20 @@ async fn added_goods_keep_both_ids_then_pass_audit_and_follow_the_state_rules() 
         .is_none());
 
     // Every write is in the journal, in order, with its result and latency.
-    let page = journal::list(
-        &t.core,
-        &JournalFilter {
-            account_id: Some(SANDBOX.into()),
-            ..Default::default()
-        },
-        PageRequest {
-            offset: 0,
-            limit: 50,
-        },
-    )
-    .unwrap();
+    let page = t
+        .core
+        .journal
+        .list(
+            &JournalFilter {
+                account_id: Some(SANDBOX.into()),
+                ..Default::default()
+            },
+            PageRequest {
+                offset: 0,
+                limit: 50,
+            },
+        )
+        .unwrap();
     let actions: Vec<_> = page
         .entries
         .iter()
@@ -216,13 +250,16 @@ async fn bad_forms_are_refused_at_their_fields_before_anything_is_sent() {
     f.price_type = 2;
     f.price = "20.005".into();
     f.url = "https://shop.example.com/goods/1".into();
-    let fields: Vec<String> = library::validate(&t.core, &f)
+    let fields: Vec<String> = t
+        .core
+        .library
+        .validate(&f)
         .into_iter()
         .map(|e| e.field)
         .collect();
     assert_eq!(fields, ["name", "url", "price"]);
     t.requests().await;
-    let e = library::add(&t.core, SANDBOX, f).await.unwrap_err();
+    let e = t.core.library.add(SANDBOX, f).await.unwrap_err();
     assert_eq!(
         (e.code(), e.field().as_deref()),
         (ErrorCode::Validation, Some("name"))
@@ -246,7 +283,10 @@ async fn each_documented_library_errcode_reaches_its_field_and_is_journaled() {
     ];
     for (errcode, field) in cases {
         t.fail_next(ADD, errcode).await;
-        let e = library::add(&t.core, SANDBOX, form(&t, "错误码测试"))
+        let e = t
+            .core
+            .library
+            .add(SANDBOX, form(&t, "错误码测试"))
             .await
             .unwrap_err();
         assert_eq!(e.detail().and_then(|d| d.errcode), Some(errcode));
@@ -254,28 +294,33 @@ async fn each_documented_library_errcode_reaches_its_field_and_is_journaled() {
         assert!(!e.message(Locale::ZhCn).is_empty() && !e.message(Locale::En).is_empty());
     }
     // The form survives every failed submit.
-    let kept = library::load_draft(&t.core, SANDBOX)
+    let kept = t
+        .core
+        .library
+        .load_draft(SANDBOX)
         .unwrap()
         .expect("draft kept");
     assert_eq!(kept.name, "错误码测试");
-    let failed = journal::list(
-        &t.core,
-        &JournalFilter {
-            result: Some(Outcome::Failed),
-            ..Default::default()
-        },
-        PageRequest {
-            offset: 0,
-            limit: 50,
-        },
-    )
-    .unwrap();
+    let failed = t
+        .core
+        .journal
+        .list(
+            &JournalFilter {
+                result: Some(Outcome::Failed),
+                ..Default::default()
+            },
+            PageRequest {
+                offset: 0,
+                limit: 50,
+            },
+        )
+        .unwrap();
     let mut codes: Vec<_> = failed.entries.iter().filter_map(|e| e.errcode).collect();
     codes.sort();
     assert_eq!(codes, [300002, 300003, 300006, 300007, 300018]);
 
     // 300010 and 300011 from WeChat itself: the store believes goods editable that are not.
-    library::sync(&t.core, SANDBOX, |_| {}).await.unwrap();
+    t.core.library.sync(SANDBOX, |_| {}).await.unwrap();
     let under_review = t.core.store.goods_ids_in(SANDBOX, UNDER_REVIEW).unwrap()[0];
     let mut stale = t
         .core
@@ -290,7 +335,7 @@ async fn each_documented_library_errcode_reaches_its_field_and_is_journaled() {
         name: Some("改名".into()),
         ..Default::default()
     };
-    let e = library::update(&t.core, SANDBOX, rename).await.unwrap_err();
+    let e = t.core.library.update(SANDBOX, rename).await.unwrap_err();
     assert_eq!(e.detail().and_then(|d| d.errcode), Some(300010));
 
     t.fail_next(UPDATE, 300011).await;
@@ -300,9 +345,7 @@ async fn each_documented_library_errcode_reaches_its_field_and_is_journaled() {
         price: Some("1.00".into()),
         ..Default::default()
     };
-    let e = library::update(&t.core, SANDBOX, reprice)
-        .await
-        .unwrap_err();
+    let e = t.core.library.update(SANDBOX, reprice).await.unwrap_err();
     assert_eq!(e.detail().and_then(|d| d.errcode), Some(300011));
     assert!(
         e.message(Locale::ZhCn).contains("管理后台"),

@@ -5,8 +5,7 @@ mod common;
 
 use common::{TestCore, SANDBOX};
 use livedesk_core::goods::form::{APPROVED, UNDER_REVIEW};
-use livedesk_core::goods::{library, shelf};
-use livedesk_core::journal::{self, JournalFilter, Outcome};
+use livedesk_core::journal::{JournalFilter, Outcome};
 use serde_json::json;
 
 /// Demo rooms: 1 is live with five goods (the first pushed), 2 has not started, 4 ended with a push.
@@ -20,12 +19,14 @@ fn errcode(e: &livedesk_core::CoreError) -> Option<i64> {
 
 async fn synced() -> TestCore {
     let t = TestCore::open().await;
-    library::sync(&t.core, SANDBOX, |_| {}).await.unwrap();
+    t.core.library.sync(SANDBOX, |_| {}).await.unwrap();
     t
 }
 
 async fn order(t: &TestCore, room: i64) -> Vec<i64> {
-    shelf::shelf(&t.core, SANDBOX, room)
+    t.core
+        .shelf
+        .shelf(SANDBOX, room)
         .await
         .unwrap()
         .goods
@@ -48,29 +49,37 @@ async fn a_producer_prepares_a_rooms_goods_and_every_write_is_journaled() {
     assert_eq!(new.len(), 3);
 
     t.requests().await;
-    shelf::import(&t.core, SANDBOX, NOT_STARTED, &new)
+    t.core
+        .shelf
+        .import(SANDBOX, NOT_STARTED, &new)
         .await
         .unwrap();
     let after = order(&t, NOT_STARTED).await;
     assert_eq!(after.len(), before.len() + 3);
     assert!(new.iter().all(|g| after.contains(g)));
 
-    shelf::set_on_sale(&t.core, SANDBOX, NOT_STARTED, new[0], false)
+    t.core
+        .shelf
+        .set_on_sale(SANDBOX, NOT_STARTED, new[0], false)
         .await
         .unwrap();
-    let s = shelf::shelf(&t.core, SANDBOX, NOT_STARTED).await.unwrap();
+    let s = t.core.shelf.shelf(SANDBOX, NOT_STARTED).await.unwrap();
     let g = s.goods.iter().find(|g| g.goods_id == new[0]).unwrap();
     assert_eq!(g.on_sale, Some(false), "the state LiveDesk set is shown");
     assert!(g.thumb.starts_with("data:image/") && !g.name.is_empty() && g.price > 0);
 
     let mut reordered = after.clone();
     reordered.reverse();
-    shelf::sort(&t.core, SANDBOX, NOT_STARTED, &reordered)
+    t.core
+        .shelf
+        .sort(SANDBOX, NOT_STARTED, &reordered)
         .await
         .unwrap();
     assert_eq!(order(&t, NOT_STARTED).await, reordered);
 
-    shelf::remove(&t.core, SANDBOX, NOT_STARTED, new[1])
+    t.core
+        .shelf
+        .remove(SANDBOX, NOT_STARTED, new[1])
         .await
         .unwrap();
     assert!(!order(&t, NOT_STARTED).await.contains(&new[1]));
@@ -93,7 +102,10 @@ async fn a_producer_prepares_a_rooms_goods_and_every_write_is_journaled() {
     );
 
     // Pushing needs a live room: 300023 here, fine in the live one.
-    let e = shelf::push(&t.core, SANDBOX, NOT_STARTED, reordered[0])
+    let e = t
+        .core
+        .shelf
+        .push(SANDBOX, NOT_STARTED, reordered[0])
         .await
         .unwrap_err();
     assert_eq!(errcode(&e), Some(300023));
@@ -101,14 +113,14 @@ async fn a_producer_prepares_a_rooms_goods_and_every_write_is_journaled() {
     // Cards complete at once here (the push window and its 300047 are the console's tests).
     t.sim_post("/push_window", json!({"ms": 0})).await;
     for g in [live[1], live[1], live[2]] {
-        shelf::push(&t.core, SANDBOX, LIVE, g).await.unwrap();
+        t.core.shelf.push(SANDBOX, LIVE, g).await.unwrap();
     }
 
-    let summary = journal::room_summary(&t.core, SANDBOX, LIVE).unwrap();
+    let summary = t.core.journal.room_summary(SANDBOX, LIVE).unwrap();
     let pushes: Vec<_> = summary.pushes.iter().map(|p| (p.goods_id, p.ok)).collect();
     assert_eq!(pushes, [(live[1], 2), (live[2], 1)]);
     assert!(summary.pushes[0].name.len() > 1, "named from the library");
-    let prep = journal::room_summary(&t.core, SANDBOX, NOT_STARTED).unwrap();
+    let prep = t.core.journal.room_summary(SANDBOX, NOT_STARTED).unwrap();
     assert_eq!((prep.writes, prep.failures), (5, 1));
     let actions: Vec<_> = prep
         .timeline
@@ -133,7 +145,7 @@ async fn a_producer_prepares_a_rooms_goods_and_every_write_is_journaled() {
         room_id: Some(NOT_STARTED),
         ..Default::default()
     };
-    assert_eq!(journal::export_csv(&t.core, &filter, &csv).unwrap(), 5);
+    assert_eq!(t.core.journal.export_csv(&filter, &csv).unwrap(), 5);
     let mut r = csv::Reader::from_path(&csv).unwrap();
     let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
     let got: Vec<(&str, &str)> = rows.iter().map(|r| (&r[9], &r[11])).collect();
@@ -148,15 +160,24 @@ async fn each_documented_room_goods_errcode_is_said() {
     let approved = t.core.store.goods_ids_in(SANDBOX, APPROVED).unwrap();
     let reviewing = t.core.store.goods_ids_in(SANDBOX, UNDER_REVIEW).unwrap();
 
-    let e = shelf::import(&t.core, SANDBOX, 999_999, &approved[..1])
+    let e = t
+        .core
+        .shelf
+        .import(SANDBOX, 999_999, &approved[..1])
         .await
         .unwrap_err();
     assert_eq!(errcode(&e), Some(300022), "no such room");
-    let e = shelf::import(&t.core, SANDBOX, NOT_STARTED, &[888_888])
+    let e = t
+        .core
+        .shelf
+        .import(SANDBOX, NOT_STARTED, &[888_888])
         .await
         .unwrap_err();
     assert_eq!(errcode(&e), Some(300024), "no such goods");
-    let e = shelf::import(&t.core, SANDBOX, NOT_STARTED, &reviewing[..1])
+    let e = t
+        .core
+        .shelf
+        .import(SANDBOX, NOT_STARTED, &reviewing[..1])
         .await
         .unwrap_err();
     assert_eq!(errcode(&e), Some(300025), "not approved");
@@ -170,7 +191,10 @@ async fn each_documented_room_goods_errcode_is_said() {
         .iter()
         .map(|v| v.as_i64().unwrap())
         .collect();
-    let e = shelf::import(&t.core, SANDBOX, NOT_STARTED, &many)
+    let e = t
+        .core
+        .shelf
+        .import(SANDBOX, NOT_STARTED, &many)
         .await
         .unwrap_err();
     assert_eq!(errcode(&e), Some(300033), "over the room's limit");
@@ -179,45 +203,38 @@ async fn each_documented_room_goods_errcode_is_said() {
     // 300048 is transient: the client retries it, so it must outlast the attempts.
     t.fail_times("/wxaapi/broadcast/goods/sort", 300048, 20)
         .await;
-    let e = shelf::sort(&t.core, SANDBOX, LIVE, &live)
-        .await
-        .unwrap_err();
+    let e = t.core.shelf.sort(SANDBOX, LIVE, &live).await.unwrap_err();
     assert_eq!(errcode(&e), Some(300048));
     t.clear_faults().await;
 
     // Explanation videos: none for goods never pushed, not yet while live, a file once ended.
-    let e = shelf::save_video(
-        &t.core,
-        SANDBOX,
-        LIVE,
-        live[1],
-        &t.dir.path().join("a.mp4"),
-        |_| {},
-    )
-    .await
-    .unwrap_err();
+    let e = t
+        .core
+        .shelf
+        .save_video(SANDBOX, LIVE, live[1], &t.dir.path().join("a.mp4"), |_| {})
+        .await
+        .unwrap_err();
     assert_eq!(errcode(&e), Some(300044));
-    let e = shelf::save_video(
-        &t.core,
-        SANDBOX,
-        LIVE,
-        live[0],
-        &t.dir.path().join("b.mp4"),
-        |_| {},
-    )
-    .await
-    .unwrap_err();
+    let e = t
+        .core
+        .shelf
+        .save_video(SANDBOX, LIVE, live[0], &t.dir.path().join("b.mp4"), |_| {})
+        .await
+        .unwrap_err();
     assert_eq!(errcode(&e), Some(300045));
     assert!(!t.dir.path().join("b.mp4").exists());
 
     let ended = order(&t, ENDED).await;
     let dest = t.dir.path().join("讲解.mp4");
     let seen = std::sync::Mutex::new(Vec::new());
-    let saved = shelf::save_video(&t.core, SANDBOX, ENDED, ended[0], &dest, |p| {
-        seen.lock().unwrap().push(p)
-    })
-    .await
-    .unwrap();
+    let saved = t
+        .core
+        .shelf
+        .save_video(SANDBOX, ENDED, ended[0], &dest, |p| {
+            seen.lock().unwrap().push(p)
+        })
+        .await
+        .unwrap();
     let bytes = std::fs::read(&dest).unwrap();
     assert_eq!(saved.bytes, bytes.len() as u64);
     assert_eq!(&bytes[4..8], b"ftyp");

@@ -2,9 +2,9 @@
 //! moment, 100 times over the same database. Every entry it reported committed must be there, and
 //! `PRAGMA integrity_check` must say ok.
 //!
-//! The writer is this test binary run again with `LIVEDESK_JOURNAL_CHILD` set: it opens a Core over
-//! the given data dir and journals writes through [`journal::record_sync`], printing each entry's tag
-//! once the call returned (its row committed).
+//! The writer is this test binary run again with `LIVEDESK_JOURNAL_CHILD` set: it opens the store of
+//! the given data dir and journals writes through `Journal::record_sync` (no simulator, no keyring:
+//! the journal needs neither), printing each entry's tag once the call returned (its row committed).
 
 mod common;
 
@@ -12,9 +12,10 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use common::crash;
-use livedesk_core::journal::{self, Action, JournalFilter, Write};
+use livedesk_core::journal::{Action, Journal, JournalFilter, Origin, Write};
+use livedesk_core::locale::LocaleState;
 use livedesk_core::store::Store;
-use livedesk_core::{Core, DB_FILE};
+use livedesk_core::DB_FILE;
 
 const CHILD_ENV: &str = "LIVEDESK_JOURNAL_CHILD";
 const RUNS: usize = 100;
@@ -26,10 +27,8 @@ fn journal_writer_child() {
         return;
     };
     let run = crash::run_number();
-    let rt = tokio::runtime::Runtime::new().unwrap();
-    let core = rt
-        .block_on(Core::open(Path::new(&dir), "livedesk-test-journal-crash"))
-        .unwrap();
+    let store = Store::open(&Path::new(&dir).join(DB_FILE)).unwrap();
+    let journal = Journal::new(store, LocaleState::default(), Origin::App);
     let mut out = std::io::stdout().lock();
     for i in 0.. {
         let tag = format!("{run}-{i}");
@@ -37,7 +36,7 @@ fn journal_writer_child() {
             .room(1)
             .goods(i)
             .subject(&tag);
-        journal::record_sync(&core, w, || Ok(())).unwrap();
+        journal.record_sync(w, || Ok(())).unwrap();
         std::io::Write::write_all(&mut out, crash::committed_line(&tag).as_bytes()).unwrap();
         std::io::Write::flush(&mut out).unwrap();
     }

@@ -8,12 +8,15 @@ mod common;
 use std::time::Duration;
 
 use common::{TestCore, SANDBOX};
+use livedesk_core::clock::Clock;
 use livedesk_core::goods::form::APPROVED;
-use livedesk_core::goods::{library, shelf};
 use livedesk_core::journal::{self, JournalFilter, Outcome};
-use livedesk_core::live::{self, lock, ActionKind, ActionState, ConsoleEvent, WaitPolicy};
-use livedesk_core::{rooms, ErrorCode};
+use livedesk_core::live::{ActionKind, ActionState, WaitPolicy, REPEAT_GUARD_MS};
+use livedesk_core::ConsoleEvent;
+use livedesk_core::ErrorCode;
 use serde_json::json;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::Arc;
 
 /// The demo's live room (five goods on its shelf).
 const LIVE: i64 = 1;
@@ -29,7 +32,10 @@ async fn console(push_window_ms: u64) -> (TestCore, Vec<i64>) {
         give_up_after: Duration::from_secs(10),
     });
     t.sim_post("/push_window", json!({"ms": 0})).await;
-    let goods: Vec<i64> = shelf::shelf(&t.core, SANDBOX, LIVE)
+    let goods: Vec<i64> = t
+        .core
+        .shelf
+        .shelf(SANDBOX, LIVE)
         .await
         .unwrap()
         .goods
@@ -38,7 +44,10 @@ async fn console(push_window_ms: u64) -> (TestCore, Vec<i64>) {
         .collect();
     assert!(goods.len() >= 3);
     for g in &goods {
-        let a = live::act(&t.core, SANDBOX, LIVE, sale(*g, true))
+        let a = t
+            .core
+            .console
+            .act(SANDBOX, LIVE, sale(*g, true))
             .await
             .unwrap();
         assert!(matches!(a.state, ActionState::Done { .. }), "{a:?}");
@@ -81,14 +90,20 @@ fn states_of(rx: &mut tokio::sync::broadcast::Receiver<ConsoleEvent>, id: u64) -
 #[tokio::test(flavor = "multi_thread")]
 async fn a_push_while_a_card_shows_waits_visibly_and_goes() {
     let (t, goods) = console(600).await;
-    let mut rx = t.core.console.subscribe();
-    let first = live::act(&t.core, SANDBOX, LIVE, push(goods[0]))
+    let mut rx = t.core.subscribe();
+    let first = t
+        .core
+        .console
+        .act(SANDBOX, LIVE, push(goods[0]))
         .await
         .unwrap();
     assert!(matches!(first.state, ActionState::Done { .. }), "{first:?}");
     assert_eq!(first.attempts, 1);
 
-    let second = live::act(&t.core, SANDBOX, LIVE, push(goods[1]))
+    let second = t
+        .core
+        .console
+        .act(SANDBOX, LIVE, push(goods[1]))
         .await
         .unwrap();
     assert!(
@@ -105,20 +120,22 @@ async fn a_push_while_a_card_shows_waits_visibly_and_goes() {
     assert!(sent.iter().all(|p| p == PUSH), "{sent:?}");
     assert_eq!(sent.len() as u32, 1 + second.attempts);
     // Each attempt is in the journal: the refusals with 300047, then the one that went.
-    let rows = journal::list(
-        &t.core,
-        &JournalFilter {
-            room_id: Some(LIVE),
-            action: Some("room_goods_push".into()),
-            ..Default::default()
-        },
-        journal::PageRequest {
-            offset: 0,
-            limit: 50,
-        },
-    )
-    .unwrap()
-    .entries;
+    let rows = t
+        .core
+        .journal
+        .list(
+            &JournalFilter {
+                room_id: Some(LIVE),
+                action: Some("room_goods_push".into()),
+                ..Default::default()
+            },
+            journal::PageRequest {
+                offset: 0,
+                limit: 50,
+            },
+        )
+        .unwrap()
+        .entries;
     let pushes: Vec<_> = rows
         .iter()
         .filter(|r| r.goods_id == Some(goods[1]))
@@ -133,10 +150,15 @@ async fn a_push_while_a_card_shows_waits_visibly_and_goes() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_sale_change_during_a_push_waits_for_the_card() {
     let (t, goods) = console(500).await;
-    live::act(&t.core, SANDBOX, LIVE, push(goods[0]))
+    t.core
+        .console
+        .act(SANDBOX, LIVE, push(goods[0]))
         .await
         .unwrap();
-    let off = live::act(&t.core, SANDBOX, LIVE, sale(goods[2], false))
+    let off = t
+        .core
+        .console
+        .act(SANDBOX, LIVE, sale(goods[2], false))
         .await
         .unwrap();
     assert!(matches!(off.state, ActionState::Done { .. }), "{off:?}");
@@ -151,17 +173,22 @@ async fn a_sale_change_during_a_push_waits_for_the_card() {
 #[tokio::test(flavor = "multi_thread")]
 async fn off_sale_and_absent_goods_are_refused_before_sending() {
     let (t, goods) = console(0).await;
-    live::act(&t.core, SANDBOX, LIVE, sale(goods[0], false))
+    t.core
+        .console
+        .act(SANDBOX, LIVE, sale(goods[0], false))
         .await
         .unwrap();
     t.requests().await;
-    let refused = live::act(&t.core, SANDBOX, LIVE, push(goods[0]))
+    let refused = t
+        .core
+        .console
+        .act(SANDBOX, LIVE, push(goods[0]))
         .await
         .unwrap();
     assert_eq!(failed_with(&refused.state), (Some(300_052), false));
     assert!(t.requests().await.is_empty(), "nothing sent");
 
-    library::sync(&t.core, SANDBOX, |_| {}).await.unwrap();
+    t.core.library.sync(SANDBOX, |_| {}).await.unwrap();
     let absent = t
         .core
         .store
@@ -171,7 +198,10 @@ async fn off_sale_and_absent_goods_are_refused_before_sending() {
         .find(|g| !goods.contains(g))
         .expect("approved goods not in the live room");
     t.requests().await;
-    let refused = live::act(&t.core, SANDBOX, LIVE, push(absent))
+    let refused = t
+        .core
+        .console
+        .act(SANDBOX, LIVE, push(absent))
         .await
         .unwrap();
     assert_eq!(failed_with(&refused.state), (Some(300_053), false));
@@ -183,19 +213,21 @@ async fn off_sale_and_absent_goods_are_refused_before_sending() {
     assert!(message.contains("未发送"), "{message}");
 
     // Both refusals are in the journal, as failures with WeChat's errcode.
-    let rows = journal::list(
-        &t.core,
-        &JournalFilter {
-            action: Some("room_goods_push".into()),
-            ..Default::default()
-        },
-        journal::PageRequest {
-            offset: 0,
-            limit: 10,
-        },
-    )
-    .unwrap()
-    .entries;
+    let rows = t
+        .core
+        .journal
+        .list(
+            &JournalFilter {
+                action: Some("room_goods_push".into()),
+                ..Default::default()
+            },
+            journal::PageRequest {
+                offset: 0,
+                limit: 10,
+            },
+        )
+        .unwrap()
+        .entries;
     let codes: Vec<_> = rows.iter().map(|r| (r.result, r.errcode)).collect();
     assert_eq!(
         codes,
@@ -209,22 +241,42 @@ async fn off_sale_and_absent_goods_are_refused_before_sending() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_double_click_sends_once() {
     let (t, goods) = console(0).await;
+    // The guard reads the console's clock: time moves only when the test says so.
+    let now = Arc::new(AtomicI64::new(1_800_000_000_000));
+    let clock_now = now.clone();
+    t.core
+        .console
+        .set_clock(Clock::from_fn(move || clock_now.load(Ordering::SeqCst)));
     let (a, b) = tokio::join!(
-        live::act(&t.core, SANDBOX, LIVE, push(goods[1])),
-        live::act(&t.core, SANDBOX, LIVE, push(goods[1])),
+        t.core.console.act(SANDBOX, LIVE, push(goods[1])),
+        t.core.console.act(SANDBOX, LIVE, push(goods[1])),
     );
     let (a, b) = (a.unwrap(), b.unwrap());
     assert_eq!(a.id, b.id, "the second click is the first action");
     assert_eq!(t.requests().await, [PUSH]);
     // A second click that comes after WeChat already answered the first is the first, too.
-    let late = live::act(&t.core, SANDBOX, LIVE, push(goods[1]))
+    let late = t
+        .core
+        .console
+        .act(SANDBOX, LIVE, push(goods[1]))
         .await
         .unwrap();
     assert_eq!(late.id, a.id);
     assert!(t.requests().await.is_empty(), "not sent again");
     // Later, the same push is a new action (pushing twice on purpose is allowed).
-    tokio::time::sleep(Duration::from_millis(live::REPEAT_GUARD_MS as u64 + 50)).await;
-    let again = live::act(&t.core, SANDBOX, LIVE, push(goods[1]))
+    now.fetch_add(REPEAT_GUARD_MS - 1, Ordering::SeqCst);
+    let still = t
+        .core
+        .console
+        .act(SANDBOX, LIVE, push(goods[1]))
+        .await
+        .unwrap();
+    assert_eq!(still.id, a.id, "just inside the guard");
+    now.fetch_add(2, Ordering::SeqCst);
+    let again = t
+        .core
+        .console
+        .act(SANDBOX, LIVE, push(goods[1]))
         .await
         .unwrap();
     assert_ne!(again.id, a.id);
@@ -235,20 +287,20 @@ async fn a_double_click_sends_once() {
 async fn actions_go_in_the_order_asked() {
     let (t, goods) = console(300).await;
     let (a, b, c) = tokio::join!(
-        live::act(&t.core, SANDBOX, LIVE, push(goods[0])),
+        t.core.console.act(SANDBOX, LIVE, push(goods[0])),
         async {
             tokio::time::sleep(Duration::from_millis(20)).await;
-            live::act(&t.core, SANDBOX, LIVE, sale(goods[1], false)).await
+            t.core
+                .console
+                .act(SANDBOX, LIVE, sale(goods[1], false))
+                .await
         },
         async {
             tokio::time::sleep(Duration::from_millis(40)).await;
-            live::act(
-                &t.core,
-                SANDBOX,
-                LIVE,
-                ActionKind::CommentBan { banned: true },
-            )
-            .await
+            t.core
+                .console
+                .act(SANDBOX, LIVE, ActionKind::CommentBan { banned: true })
+                .await
         },
     );
     for r in [&a, &b, &c] {
@@ -269,7 +321,7 @@ async fn actions_go_in_the_order_asked() {
         firsts,
         [PUSH, ONSALE, "/wxaapi/broadcast/room/updatecomment"]
     );
-    let st = live::state(&t.core, SANDBOX, LIVE);
+    let st = t.core.console.state(SANDBOX, LIVE);
     assert_eq!(st.comment_banned, Some(true));
     assert!(st.actions.iter().all(|a| !a.state.is_active()));
 }
@@ -278,7 +330,10 @@ async fn actions_go_in_the_order_asked() {
 async fn injected_refusals_wait_then_a_real_failure_can_be_retried() {
     let (t, goods) = console(0).await;
     t.fail_times(PUSH, 300_047, 2).await;
-    let a = live::act(&t.core, SANDBOX, LIVE, push(goods[2]))
+    let a = t
+        .core
+        .console
+        .act(SANDBOX, LIVE, push(goods[2]))
         .await
         .unwrap();
     assert!(matches!(a.state, ActionState::Done { .. }), "{a:?}");
@@ -287,18 +342,27 @@ async fn injected_refusals_wait_then_a_real_failure_can_be_retried() {
 
     // A refusal that waiting cannot fix fails at once, with WeChat's reason, and can be retried.
     t.fail_next(PUSH, 300_023).await;
-    let failed = live::act(&t.core, SANDBOX, LIVE, push(goods[1]))
+    let failed = t
+        .core
+        .console
+        .act(SANDBOX, LIVE, push(goods[1]))
         .await
         .unwrap();
     assert_eq!(failed_with(&failed.state), (Some(300_023), true));
-    let retried = live::retry(&t.core, SANDBOX, LIVE, failed.id)
+    let retried = t
+        .core
+        .console
+        .retry(SANDBOX, LIVE, failed.id)
         .await
         .unwrap();
     assert_eq!(retried.id, failed.id);
     assert!(matches!(retried.state, ActionState::Done { .. }));
     assert_eq!(retried.attempts, 2);
     // Only failed actions can be retried.
-    let e = live::retry(&t.core, SANDBOX, LIVE, failed.id)
+    let e = t
+        .core
+        .console
+        .retry(SANDBOX, LIVE, failed.id)
         .await
         .unwrap_err();
     assert_eq!(e.code(), ErrorCode::Validation);
@@ -312,10 +376,15 @@ async fn a_card_that_keeps_showing_fails_after_the_wait_and_can_be_retried() {
         max: Duration::from_millis(50),
         give_up_after: Duration::from_millis(300),
     });
-    live::act(&t.core, SANDBOX, LIVE, push(goods[0]))
+    t.core
+        .console
+        .act(SANDBOX, LIVE, push(goods[0]))
         .await
         .unwrap();
-    let stuck = live::act(&t.core, SANDBOX, LIVE, push(goods[1]))
+    let stuck = t
+        .core
+        .console
+        .act(SANDBOX, LIVE, push(goods[1]))
         .await
         .unwrap();
     assert_eq!(failed_with(&stuck.state), (Some(300_047), true));
@@ -323,7 +392,7 @@ async fn a_card_that_keeps_showing_fails_after_the_wait_and_can_be_retried() {
     t.sim_post("/push_window", json!({"ms": 0})).await;
     // The card still shows until the window the push started with ends: move the clock on.
     t.sim_post("/clock", json!({"advance": 120})).await;
-    let retried = live::retry(&t.core, SANDBOX, LIVE, stuck.id).await.unwrap();
+    let retried = t.core.console.retry(SANDBOX, LIVE, stuck.id).await.unwrap();
     assert!(
         matches!(retried.state, ActionState::Done { .. }),
         "{retried:?}"
@@ -334,22 +403,20 @@ async fn a_card_that_keeps_showing_fails_after_the_wait_and_can_be_retried() {
 async fn destructive_actions_are_locked_while_the_show_is_on() {
     let (t, goods) = console(0).await;
     let gone = goods[goods.len() - 1];
-    let locked = live::act(
-        &t.core,
-        SANDBOX,
-        LIVE,
-        ActionKind::Remove { goods_id: gone },
-    )
-    .await
-    .unwrap();
+    let locked = t
+        .core
+        .console
+        .act(SANDBOX, LIVE, ActionKind::Remove { goods_id: gone })
+        .await
+        .unwrap();
     let ActionState::Failed { message, sent, .. } = &locked.state else {
         panic!("{locked:?}")
     };
     assert!(!sent && message.contains("解锁"), "{message}");
-    let e = rooms::delete(&t.core, SANDBOX, LIVE).await.unwrap_err();
+    let e = t.core.rooms.delete(SANDBOX, LIVE).await.unwrap_err();
     assert_eq!(e.code(), ErrorCode::LiveLocked);
-    library::sync(&t.core, SANDBOX, |_| {}).await.unwrap();
-    let e = library::delete(&t.core, SANDBOX, gone).await.unwrap_err();
+    t.core.library.sync(SANDBOX, |_| {}).await.unwrap();
+    let e = t.core.library.delete(SANDBOX, gone).await.unwrap_err();
     assert_eq!(e.code(), ErrorCode::LiveLocked);
     let writes: Vec<String> = t
         .requests()
@@ -359,16 +426,14 @@ async fn destructive_actions_are_locked_while_the_show_is_on() {
         .collect();
     assert!(writes.is_empty(), "nothing destructive sent: {writes:?}");
 
-    let until = lock::unlock(&t.core, SANDBOX, LIVE).unwrap();
-    assert_eq!(lock::unlocked_until(&t.core, SANDBOX, LIVE), Some(until));
-    let removed = live::act(
-        &t.core,
-        SANDBOX,
-        LIVE,
-        ActionKind::Remove { goods_id: gone },
-    )
-    .await
-    .unwrap();
+    let until = t.core.console.unlock(SANDBOX, LIVE).unwrap();
+    assert_eq!(t.core.console.unlocked_until(SANDBOX, LIVE), Some(until));
+    let removed = t
+        .core
+        .console
+        .act(SANDBOX, LIVE, ActionKind::Remove { goods_id: gone })
+        .await
+        .unwrap();
     assert!(
         matches!(removed.state, ActionState::Done { .. }),
         "{removed:?}"
@@ -378,12 +443,12 @@ async fn destructive_actions_are_locked_while_the_show_is_on() {
         .await
         .contains(&"/wxaapi/broadcast/goods/deleteInRoom".to_owned()));
     // Pushing the goods now gone is refused before sending.
-    let refused = live::act(&t.core, SANDBOX, LIVE, push(gone)).await.unwrap();
+    let refused = t.core.console.act(SANDBOX, LIVE, push(gone)).await.unwrap();
     assert_eq!(failed_with(&refused.state), (Some(300_053), false));
 
-    lock::relock(&t.core, SANDBOX, LIVE);
-    let e = rooms::delete(&t.core, SANDBOX, LIVE).await.unwrap_err();
+    t.core.console.relock(SANDBOX, LIVE);
+    let e = t.core.rooms.delete(SANDBOX, LIVE).await.unwrap_err();
     assert_eq!(e.code(), ErrorCode::LiveLocked);
     // A room whose show is not on is not locked.
-    assert!(lock::guard_room(&t.core, SANDBOX, 2).await.is_ok());
+    assert!(t.core.guard.room(SANDBOX, 2).await.is_ok());
 }

@@ -6,11 +6,11 @@
 mod common;
 
 use common::{TestCore, SANDBOX};
-use livedesk_core::goods::shelf;
 use livedesk_core::journal::{self, JournalFilter, Outcome};
-use livedesk_core::live::rundown::{self, Rundown};
-use livedesk_core::live::{ActionState, ConsoleEvent};
+use livedesk_core::live::rundown::Rundown;
+use livedesk_core::live::ActionState;
 use livedesk_core::store::{ItemInput, ItemKind};
+use livedesk_core::ConsoleEvent;
 use livedesk_core::ErrorCode;
 use serde_json::json;
 
@@ -44,26 +44,29 @@ fn ids(r: &Rundown) -> Vec<i64> {
 async fn a_rundown_is_built_edited_and_walked_with_push_next() {
     let t = TestCore::open().await;
     t.sim_post("/push_window", json!({"ms": 0})).await;
-    let shelf = shelf::shelf(&t.core, SANDBOX, LIVE).await.unwrap();
+    let shelf = t.core.shelf.shelf(SANDBOX, LIVE).await.unwrap();
     let g: Vec<i64> = shelf.goods.iter().map(|g| g.goods_id).collect();
     for id in &g[..3] {
-        shelf::set_on_sale(&t.core, SANDBOX, LIVE, *id, true)
+        t.core
+            .shelf
+            .set_on_sale(SANDBOX, LIVE, *id, true)
             .await
             .unwrap();
     }
-    let mut rx = t.core.console.subscribe();
+    let mut rx = t.core.subscribe();
 
     // Built before the show: a talk segment and three goods.
-    let mut r = rundown::add(&t.core, SANDBOX, LIVE, talk("开场福利"), None).unwrap();
-    for (i, id) in g[..3].iter().enumerate() {
-        r = rundown::add(
-            &t.core,
-            SANDBOX,
-            LIVE,
-            goods_item(*id, 300 + i as u32),
-            None,
-        )
+    let mut r = t
+        .core
+        .rundowns
+        .add(SANDBOX, LIVE, talk("开场福利"), None)
         .unwrap();
+    for (i, id) in g[..3].iter().enumerate() {
+        r = t
+            .core
+            .rundowns
+            .add(SANDBOX, LIVE, goods_item(*id, 300 + i as u32), None)
+            .unwrap();
     }
     assert_eq!(r.items.len(), 4);
     assert_eq!(
@@ -80,49 +83,65 @@ async fn a_rundown_is_built_edited_and_walked_with_push_next() {
     ));
 
     // Bad input is refused at its field, and nothing changes.
-    let e = rundown::add(&t.core, SANDBOX, LIVE, talk(""), None).unwrap_err();
+    let e = t
+        .core
+        .rundowns
+        .add(SANDBOX, LIVE, talk(""), None)
+        .unwrap_err();
     assert_eq!(
         (e.code(), e.field().as_deref()),
         (ErrorCode::Validation, Some("title"))
     );
-    let e = rundown::add(
-        &t.core,
-        SANDBOX,
-        LIVE,
-        ItemInput {
-            kind: Some(ItemKind::Goods),
-            ..Default::default()
-        },
-        None,
-    )
-    .unwrap_err();
+    let e = t
+        .core
+        .rundowns
+        .add(
+            SANDBOX,
+            LIVE,
+            ItemInput {
+                kind: Some(ItemKind::Goods),
+                ..Default::default()
+            },
+            None,
+        )
+        .unwrap_err();
     assert_eq!(e.field().as_deref(), Some("goodsId"));
-    let e = rundown::reorder(&t.core, SANDBOX, LIVE, &[a, b]).unwrap_err();
+    let e = t.core.rundowns.reorder(SANDBOX, LIVE, &[a, b]).unwrap_err();
     assert_eq!(e.field().as_deref(), Some("ids"));
     assert_eq!(
-        ids(&rundown::get(&t.core, SANDBOX, LIVE).unwrap()),
+        ids(&t.core.rundowns.get(SANDBOX, LIVE).unwrap()),
         [opening, a, b, c]
     );
 
     // Edited: c before b, a talk inserted after a, b's script rewritten.
-    r = rundown::reorder(&t.core, SANDBOX, LIVE, &[opening, a, c, b]).unwrap();
+    r = t
+        .core
+        .rundowns
+        .reorder(SANDBOX, LIVE, &[opening, a, c, b])
+        .unwrap();
     assert_eq!(ids(&r), [opening, a, c, b]);
-    r = rundown::add(&t.core, SANDBOX, LIVE, talk("抽奖"), Some(a)).unwrap();
+    r = t
+        .core
+        .rundowns
+        .add(SANDBOX, LIVE, talk("抽奖"), Some(a))
+        .unwrap();
     let draw = r.items[2].id;
     assert_eq!(ids(&r), [opening, a, draw, c, b]);
-    r = rundown::edit(
-        &t.core,
-        SANDBOX,
-        LIVE,
-        b,
-        ItemInput {
-            title: "压轴款".into(),
-            script: "最后一款！".into(),
-            planned_secs: 90,
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    r = t
+        .core
+        .rundowns
+        .edit(
+            SANDBOX,
+            LIVE,
+            b,
+            ItemInput {
+                title: "压轴款".into(),
+                script: "最后一款！".into(),
+                planned_secs: 90,
+                ..Default::default()
+            },
+        )
+        .unwrap();
     let last = r.items.iter().find(|i| i.id == b).unwrap();
     assert_eq!(
         (last.title.as_str(), last.script.as_str(), last.planned_secs),
@@ -131,12 +150,15 @@ async fn a_rundown_is_built_edited_and_walked_with_push_next() {
 
     // During the show: push next walks it; the draw is skipped; goods items push their card.
     t.requests().await;
-    let s = rundown::push_next(&t.core, SANDBOX, LIVE).await.unwrap();
+    let s = t.core.rundowns.push_next(SANDBOX, LIVE).await.unwrap();
     assert_eq!(s.rundown.current_id, Some(opening));
     assert!(s.push.is_none(), "a talk segment pushes nothing");
     assert!(s.rundown.started_at_ms.is_some());
-    rundown::set_skipped(&t.core, SANDBOX, LIVE, draw, true).unwrap();
-    let s = rundown::push_next(&t.core, SANDBOX, LIVE).await.unwrap();
+    t.core
+        .rundowns
+        .set_skipped(SANDBOX, LIVE, draw, true)
+        .unwrap();
+    let s = t.core.rundowns.push_next(SANDBOX, LIVE).await.unwrap();
     assert_eq!(s.rundown.current_id, Some(a));
     assert!(matches!(s.push.unwrap().state, ActionState::Done { .. }));
     assert_eq!(
@@ -144,37 +166,37 @@ async fn a_rundown_is_built_edited_and_walked_with_push_next() {
         Some(c),
         "the skipped draw is passed over"
     );
-    let s = rundown::push_next(&t.core, SANDBOX, LIVE).await.unwrap();
+    let s = t.core.rundowns.push_next(SANDBOX, LIVE).await.unwrap();
     assert_eq!(s.rundown.current_id, Some(c));
-    let s = rundown::push_next(&t.core, SANDBOX, LIVE).await.unwrap();
+    let s = t.core.rundowns.push_next(SANDBOX, LIVE).await.unwrap();
     assert_eq!((s.rundown.current_id, s.rundown.next_id), (Some(b), None));
-    let e = rundown::push_next(&t.core, SANDBOX, LIVE)
-        .await
-        .unwrap_err();
+    let e = t.core.rundowns.push_next(SANDBOX, LIVE).await.unwrap_err();
     assert_eq!(e.code(), ErrorCode::Validation);
     let pushes: Vec<_> = t.requests().await;
     assert_eq!(pushes, ["/wxaapi/broadcast/goods/push"; 3]);
 
     // Going back to an item restarts its timer; removing the current item leaves nothing on.
-    r = rundown::go_to(&t.core, SANDBOX, LIVE, Some(opening)).unwrap();
+    r = t.core.rundowns.go_to(SANDBOX, LIVE, Some(opening)).unwrap();
     assert_eq!(r.current_id, Some(opening));
-    r = rundown::remove(&t.core, SANDBOX, LIVE, opening).unwrap();
+    r = t.core.rundowns.remove(SANDBOX, LIVE, opening).unwrap();
     assert_eq!((r.current_id, r.next_id), (None, Some(a)));
 
     // Every step is in the journal, in order.
-    let rows = journal::list(
-        &t.core,
-        &JournalFilter {
-            room_id: Some(LIVE),
-            ..Default::default()
-        },
-        journal::PageRequest {
-            offset: 0,
-            limit: 100,
-        },
-    )
-    .unwrap()
-    .entries;
+    let rows = t
+        .core
+        .journal
+        .list(
+            &JournalFilter {
+                room_id: Some(LIVE),
+                ..Default::default()
+            },
+            journal::PageRequest {
+                offset: 0,
+                limit: 100,
+            },
+        )
+        .unwrap()
+        .entries;
     let steps: Vec<&str> = rows
         .iter()
         .rev()

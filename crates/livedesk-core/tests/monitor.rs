@@ -5,8 +5,7 @@
 mod common;
 
 use common::{TestCore, SANDBOX};
-use livedesk_core::live::ConsoleEvent;
-use livedesk_core::rooms;
+use livedesk_core::ConsoleEvent;
 use serde_json::json;
 
 fn statuses(rx: &mut tokio::sync::broadcast::Receiver<ConsoleEvent>) -> Vec<(i64, u16, u16)> {
@@ -25,8 +24,8 @@ fn statuses(rx: &mut tokio::sync::broadcast::Receiver<ConsoleEvent>) -> Vec<(i64
 #[tokio::test(flavor = "multi_thread")]
 async fn each_status_change_is_told_once_after_the_first_listing() {
     let t = TestCore::open().await;
-    let mut rx = t.core.console.subscribe();
-    rooms::refresh(&t.core, SANDBOX).await.unwrap();
+    let mut rx = t.core.subscribe();
+    t.core.rooms.refresh(SANDBOX).await.unwrap();
     assert!(
         statuses(&mut rx).is_empty(),
         "the first listing only sets what is known"
@@ -34,20 +33,20 @@ async fn each_status_change_is_told_once_after_the_first_listing() {
 
     t.sim_post("/rooms/2/status", json!({"status": 101})).await;
     t.sim_post("/rooms/1/status", json!({"status": 105})).await;
-    rooms::refresh(&t.core, SANDBOX).await.unwrap();
+    t.core.rooms.refresh(SANDBOX).await.unwrap();
     let mut changes = statuses(&mut rx);
     changes.sort_unstable();
     assert_eq!(changes, [(1, 101, 105), (2, 102, 101)]);
 
-    rooms::refresh(&t.core, SANDBOX).await.unwrap();
+    t.core.rooms.refresh(SANDBOX).await.unwrap();
     assert!(statuses(&mut rx).is_empty(), "told once");
 
     // A listing that fails tells nothing, and the next good one still sees the change.
     t.sim_post("/rooms/1/status", json!({"status": 101})).await;
     t.fail_times("/wxa/business/getliveinfo", -1, 5).await;
-    assert!(rooms::refresh(&t.core, SANDBOX).await.is_err());
+    assert!(t.core.rooms.refresh(SANDBOX).await.is_err());
     assert!(statuses(&mut rx).is_empty());
     t.clear_faults().await;
-    rooms::refresh(&t.core, SANDBOX).await.unwrap();
+    t.core.rooms.refresh(SANDBOX).await.unwrap();
     assert_eq!(statuses(&mut rx), [(1, 105, 101)]);
 }

@@ -10,8 +10,7 @@ use std::time::Duration;
 
 use common::obs::{free_port, ObsProcess};
 use common::{TestCore, SANDBOX};
-use livedesk_core::obs::{self, ObsLink, ObsProblem, ObsSettingsInput, Target};
-use livedesk_core::{rooms, CoreError};
+use livedesk_core::obs::{ObsLink, ObsProblem, ObsSettingsInput, Target};
 use wechat_live::Secret;
 
 /// The demo's push room that has not started.
@@ -38,17 +37,16 @@ async fn room_status(t: &TestCore) -> u16 {
 }
 
 async fn settings(t: &TestCore, port: u16, password: &str) {
-    obs::save_settings(
-        &t.core,
-        ObsSettingsInput {
+    t.core
+        .obs
+        .save_settings(ObsSettingsInput {
             host: "127.0.0.1".into(),
             port,
             password: Some(Secret::new(password)),
             clear_password: false,
-        },
-    )
-    .await
-    .unwrap();
+        })
+        .await
+        .unwrap();
 }
 
 fn problem(link: &ObsLink) -> Option<&ObsProblem> {
@@ -64,7 +62,7 @@ async fn obs_found_late_refuses_a_wrong_password_then_streams_the_room_live() {
     let port = free_port();
     settings(&t, port, "not-the-password").await;
     let sup = t.clone();
-    tokio::spawn(async move { obs::supervise(&sup.core).await });
+    tokio::spawn(async move { sup.core.obs.supervise().await });
 
     // Nothing listens yet.
     let l = link_until(&t, 10, |l| problem(l).is_some()).await;
@@ -72,9 +70,9 @@ async fn obs_found_late_refuses_a_wrong_password_then_streams_the_room_live() {
         matches!(problem(&l), Some(ObsProblem::NotRunning { address }) if address.ends_with(&port.to_string())),
         "{l:?}"
     );
-    let err = obs::stream(&t.core, true).await.unwrap_err();
+    let err = t.core.obs.stream(true).await.unwrap_err();
     assert!(
-        matches!(err, CoreError::Obs(ObsProblem::NotConnected)),
+        err.area_problem::<ObsProblem>() == Some(&ObsProblem::NotConnected),
         "{err:?}"
     );
 
@@ -108,26 +106,24 @@ async fn obs_found_late_refuses_a_wrong_password_then_streams_the_room_live() {
     assert!(websocket_version.starts_with("5."), "{websocket_version}");
 
     // Send to OBS: the room's push address, read back.
-    let push = rooms::push_address(&t.core, SANDBOX, ROOM).await.unwrap();
+    let push = t.core.rooms.push_address(SANDBOX, ROOM).await.unwrap();
     let target = Target {
         account_id: SANDBOX.into(),
         room_id: ROOM,
     };
-    let sent = obs::send(
-        &t.core,
-        &push.server,
-        &push.stream_key,
-        Some(target.clone()),
-    )
-    .await
-    .unwrap();
+    let sent = t
+        .core
+        .obs
+        .send(&push.server, &push.stream_key, Some(target.clone()))
+        .await
+        .unwrap();
     assert_eq!(sent.server, push.server);
     assert!(sent.key_matches);
     assert_eq!(t.core.obs.target(), Some(target));
 
     // Start: the sandbox's ingest takes the stream and the room goes live; OBS's counters move.
     assert_eq!(room_status(&t).await, 102);
-    obs::stream(&t.core, true).await.unwrap();
+    t.core.obs.stream(true).await.unwrap();
     let mut live = false;
     for _ in 0..300 {
         if room_status(&t).await == 101 {
@@ -155,16 +151,19 @@ async fn obs_found_late_refuses_a_wrong_password_then_streams_the_room_live() {
     );
 
     // The settings cannot change under a running stream.
-    let err = obs::send(&t.core, &push.server, "other-key", None)
+    let err = t
+        .core
+        .obs
+        .send(&push.server, "other-key", None)
         .await
         .unwrap_err();
     assert!(
-        matches!(err, CoreError::Obs(ObsProblem::Streaming)),
+        err.area_problem::<ObsProblem>() == Some(&ObsProblem::Streaming),
         "{err:?}"
     );
 
     // Stop: the publisher leaves the ingest and the room turns abnormal.
-    obs::stream(&t.core, false).await.unwrap();
+    t.core.obs.stream(false).await.unwrap();
     let mut abnormal = false;
     for _ in 0..200 {
         if room_status(&t).await == 106 {
@@ -175,7 +174,7 @@ async fn obs_found_late_refuses_a_wrong_password_then_streams_the_room_live() {
     }
     assert!(abnormal, "the room did not go abnormal when OBS stopped");
     // A second stop is no error (obs-websocket answers 501, which means "already stopped").
-    obs::stream(&t.core, false).await.unwrap();
+    t.core.obs.stream(false).await.unwrap();
 
     // OBS goes away: the keepalive notices, and the link says OBS is not running.
     o.kill();

@@ -9,7 +9,6 @@ use std::time::Duration;
 
 use common::{TestCore, SANDBOX};
 use livedesk_core::probe::{probe, ProbeOutcome};
-use livedesk_core::rooms;
 use rml_rtmp::handshake::{Handshake, HandshakeProcessResult, PeerType};
 use rml_rtmp::sessions::{
     ClientSession, ClientSessionConfig, ClientSessionEvent, ClientSessionResult, PublishRequestType,
@@ -30,7 +29,7 @@ async fn status(t: &TestCore, room: i64) -> u16 {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_probe_tells_each_outcome_apart_and_leaves_the_room_as_it_was() {
     let t = TestCore::open().await;
-    let push = rooms::push_address(&t.core, SANDBOX, ROOM).await.unwrap();
+    let push = t.core.rooms.push_address(SANDBOX, ROOM).await.unwrap();
     assert!(
         push.server.starts_with("rtmp://127.0.0.1:"),
         "{}",
@@ -171,7 +170,7 @@ async fn publish(server: &str, key: &str, packets: usize) {
 #[tokio::test(flavor = "multi_thread")]
 async fn pushing_the_address_makes_the_room_live_and_leaving_ends_it() {
     let t = TestCore::open().await;
-    let push = rooms::push_address(&t.core, SANDBOX, ROOM).await.unwrap();
+    let push = t.core.rooms.push_address(SANDBOX, ROOM).await.unwrap();
     let watch = async {
         for _ in 0..100 {
             if status(&t, ROOM).await == 101 {
@@ -239,7 +238,7 @@ async fn ffmpeg_push(url: &str, secs: u32) -> std::process::Output {
 #[tokio::test(flavor = "multi_thread")]
 async fn ffmpeg_pushing_the_address_goes_live_and_an_expired_one_is_refused() {
     let t = TestCore::open().await;
-    let push = rooms::push_address(&t.core, SANDBOX, ROOM).await.unwrap();
+    let push = t.core.rooms.push_address(SANDBOX, ROOM).await.unwrap();
     let watch = async {
         for _ in 0..200 {
             if status(&t, ROOM).await == 101 {
@@ -265,7 +264,7 @@ async fn ffmpeg_pushing_the_address_goes_live_and_an_expired_one_is_refused() {
     assert_eq!(status(&t, ROOM).await, 106, "abnormal once ffmpeg stopped");
 
     // The same address a day later: txTime has passed, the ingest refuses, nothing changes.
-    let other = rooms::push_address(&t.core, SANDBOX, 3).await.unwrap();
+    let other = t.core.rooms.push_address(SANDBOX, 3).await.unwrap();
     t.sim_post("/clock", json!({"advance": 86_400 + 60})).await;
     let before = status(&t, 3).await;
     let out = ffmpeg_push(&other.full_url, 1).await;

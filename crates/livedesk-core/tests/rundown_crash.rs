@@ -10,9 +10,9 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use common::crash;
-use livedesk_core::live::rundown;
+use livedesk_core::journal::Origin;
 use livedesk_core::store::{ItemInput, ItemKind, Store};
-use livedesk_core::{Core, DB_FILE};
+use livedesk_core::{App, DB_FILE};
 
 const CHILD_ENV: &str = "LIVEDESK_RUNDOWN_CHILD";
 const RUNS: usize = 100;
@@ -37,7 +37,11 @@ fn rundown_writer_child() {
     let run = crash::run_number();
     let rt = tokio::runtime::Runtime::new().unwrap();
     let core = rt
-        .block_on(Core::open(Path::new(&dir), "livedesk-test-rundown-crash"))
+        .block_on(App::open(
+            Path::new(&dir),
+            "livedesk-test-rundown-crash",
+            Origin::App,
+        ))
         .unwrap();
     let mut out = std::io::stdout().lock();
     let mut say = |tag: String| {
@@ -46,16 +50,23 @@ fn rundown_writer_child() {
     };
     for i in 0.. {
         let title = format!("{run}-{i}");
-        let r = rundown::add(&core, "sandbox", ROOM, talk(&title, 60), None).unwrap();
+        let r = core
+            .rundowns
+            .add("sandbox", ROOM, talk(&title, 60), None)
+            .unwrap();
         let id = r.items.last().unwrap().id;
         say(format!("add {title}"));
-        rundown::edit(&core, "sandbox", ROOM, id, talk(&title, 90)).unwrap();
+        core.rundowns
+            .edit("sandbox", ROOM, id, talk(&title, 90))
+            .unwrap();
         say(format!("edit {title}"));
         let mut order: Vec<i64> = r.items.iter().map(|i| i.id).collect();
         order.rotate_right(1);
-        rundown::reorder(&core, "sandbox", ROOM, &order).unwrap();
+        core.rundowns.reorder("sandbox", ROOM, &order).unwrap();
         say(format!("top {title}"));
-        rundown::set_skipped(&core, "sandbox", ROOM, id, true).unwrap();
+        core.rundowns
+            .set_skipped("sandbox", ROOM, id, true)
+            .unwrap();
         say(format!("skip {title}"));
     }
 }

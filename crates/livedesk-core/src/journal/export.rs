@@ -3,12 +3,11 @@
 
 use std::path::Path;
 
-use super::JournalFilter;
-use crate::error::{CoreError, CoreResult};
-use crate::Core;
+use super::{Journal, JournalFilter};
+use crate::base::error::{CoreError, CoreResult};
 
 /// The header row.
-pub const HEADER: [&str; 15] = [
+pub const HEADER: [&str; 16] = [
     "id",
     "time_utc",
     "at_ms",
@@ -24,18 +23,21 @@ pub const HEADER: [&str; 15] = [
     "errcode",
     "message",
     "latency_ms",
+    "origin",
 ];
 
 /// Writes every row matching `filter` (oldest first) to `path`; answers how many.
-pub fn export_csv(core: &Core, filter: &JournalFilter, path: &Path) -> CoreResult<usize> {
-    let rows = core.store.journal_all(filter)?;
-    let io = |e: std::io::Error| {
-        CoreError::invalid(
-            "path",
-            format!("无法写入 {}：{e}", path.display()),
-            format!("Cannot write {}: {e}", path.display()),
-        )
-    };
+impl Journal {
+    /// Writes the rows matching `filter` to `path` as CSV; answers how many.
+    pub fn export_csv(&self, filter: &JournalFilter, path: &Path) -> CoreResult<usize> {
+        export_csv(self, filter, path)
+    }
+}
+
+fn export_csv(j: &Journal, filter: &JournalFilter, path: &Path) -> CoreResult<usize> {
+    let rows = j.store.journal_all(filter)?;
+    // A disk that refuses is a file problem, never a form error.
+    let io = |e: std::io::Error| CoreError::io(path, e);
     let mut file = std::fs::File::create(path).map_err(io)?;
     std::io::Write::write_all(&mut file, "\u{feff}".as_bytes()).map_err(io)?;
     let mut w = csv::Writer::from_writer(file);
@@ -59,6 +61,7 @@ pub fn export_csv(core: &Core, filter: &JournalFilter, path: &Path) -> CoreResul
             opt(e.errcode),
             e.message.clone(),
             opt(e.latency_ms),
+            e.origin.clone(),
         ])
         .map_err(csv_err)?;
     }

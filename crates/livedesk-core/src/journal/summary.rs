@@ -5,9 +5,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{Action, JournalEntry, JournalFilter, Outcome};
-use crate::error::CoreResult;
-use crate::Core;
+use super::{Action, Journal, JournalEntry, JournalFilter, Outcome};
+use crate::base::error::CoreResult;
 
 /// Pushes of one goods in a room.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -39,14 +38,16 @@ pub struct RoomSummary {
     pub timeline: Vec<JournalEntry>,
 }
 
-/// The summary of `room_id` on `account_id`.
-pub fn room_summary(core: &Core, account_id: &str, room_id: i64) -> CoreResult<RoomSummary> {
-    let timeline = core.store.journal_all(&JournalFilter {
-        account_id: Some(account_id.to_owned()),
-        room_id: Some(room_id),
-        ..Default::default()
-    })?;
-    Ok(summarize(room_id, timeline))
+impl Journal {
+    /// The summary of `room_id` on `account_id`.
+    pub fn room_summary(&self, account_id: &str, room_id: i64) -> CoreResult<RoomSummary> {
+        let timeline = self.store.journal_all(&JournalFilter {
+            account_id: Some(account_id.to_owned()),
+            room_id: Some(room_id),
+            ..Default::default()
+        })?;
+        Ok(summarize(room_id, timeline))
+    }
 }
 
 fn summarize(room_id: i64, timeline: Vec<JournalEntry>) -> RoomSummary {
@@ -110,6 +111,7 @@ mod tests {
             errcode: None,
             message: String::new(),
             latency_ms: Some(5),
+            origin: "app".into(),
         }
     }
 

@@ -4,8 +4,14 @@
 //! paste, undo, switching windows…) are refused with their name. Another program already holding
 //! the keys is found when the shell registers them.
 
-use crate::error::{CoreError, CoreResult};
-use crate::Core;
+use crate::base::error::{CoreError, CoreResult};
+use crate::infra::store::Store;
+
+/// The push-next hotkey's setting.
+#[derive(Debug, Clone)]
+pub struct Hotkeys {
+    store: Store,
+}
 
 /// The setting's key.
 const PUSH_NEXT: &str = "hotkey.push_next";
@@ -119,25 +125,32 @@ pub fn check(accelerator: &str) -> CoreResult<String> {
     Ok(canonical)
 }
 
-/// The hotkey for "push next" (the default until one is set).
-pub fn push_next(core: &Core) -> CoreResult<String> {
-    Ok(core
-        .store
-        .setting(PUSH_NEXT)?
-        .unwrap_or_else(|| DEFAULT_PUSH_NEXT.to_owned()))
-}
+impl Hotkeys {
+    /// The setting in `store`.
+    pub fn new(store: Store) -> Self {
+        Self { store }
+    }
 
-/// Remembers the hotkey for "push next" (the shell registers it first).
-pub fn set_push_next(core: &Core, accelerator: &str) -> CoreResult<String> {
-    let canonical = check(accelerator)?;
-    core.store.set_setting(PUSH_NEXT, &canonical)?;
-    Ok(canonical)
+    /// The hotkey for "push next" (the default until one is set).
+    pub fn push_next(&self) -> CoreResult<String> {
+        Ok(self
+            .store
+            .setting(PUSH_NEXT)?
+            .unwrap_or_else(|| DEFAULT_PUSH_NEXT.to_owned()))
+    }
+
+    /// Remembers the hotkey for "push next" (the shell registers it first).
+    pub fn set_push_next(&self, accelerator: &str) -> CoreResult<String> {
+        let canonical = check(accelerator)?;
+        self.store.set_setting(PUSH_NEXT, &canonical)?;
+        Ok(canonical)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Locale;
+    use crate::base::locale::Locale;
 
     #[test]
     fn accelerators_are_made_canonical() {

@@ -6,19 +6,16 @@
 //! queued or on its way, or within [`REPEAT_GUARD_MS`] of it succeeding, is that first action: a
 //! double click never sends twice, however quickly WeChat answered the first.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashSet, VecDeque};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use wechat_live::{ErrCode, RetryClass};
 
 use super::types::{ActionKind, ActionState, QueuedAction};
-use super::ConsoleEvent;
-use crate::clock::unix_now_ms;
-use crate::error::{CoreError, CoreResult};
-use crate::goods::shelf;
-use crate::journal::{self, Action, Write};
-use crate::Core;
+use super::{Console, LiveEvent};
+use crate::base::error::{CoreError, CoreResult};
+use crate::journal::{Action, Write};
 
 /// How many finished actions a room keeps for the console's list.
 const KEEP: usize = 100;
@@ -57,10 +54,6 @@ pub(crate) struct RoomQueue {
 #[derive(Debug, Default)]
 struct RoomState {
     actions: VecDeque<QueuedAction>,
-    /// The goods on the room's shelf when last read (`None`: not read, or changed since).
-    shelf: Option<HashSet<i64>>,
-    /// Names of goods seen on the shelf (goods not synced into the library have no other).
-    names: HashMap<i64, String>,
     comment_banned: Option<bool>,
 }
 
@@ -100,22 +93,27 @@ impl RoomQueue {
     }
 
     /// Puts a failed action back in the queue; `None` if it is not failed (or not known).
-    pub(crate) fn readmit(&self, id: u64) -> Option<QueuedAction> {
+    pub(crate) fn readmit(&self, id: u64, now_ms: i64) -> Option<QueuedAction> {
         let mut st = self.lock();
         let a = st.actions.iter_mut().find(|a| a.id == id)?;
         if !matches!(a.state, ActionState::Failed { .. }) {
             return None;
         }
         a.state = ActionState::Queued;
-        a.updated_at_ms = unix_now_ms();
+        a.updated_at_ms = now_ms;
         Some(a.clone())
     }
 
-    fn update(&self, id: u64, f: impl FnOnce(&mut QueuedAction)) -> Option<QueuedAction> {
+    fn update(
+        &self,
+        id: u64,
+        now_ms: i64,
+        f: impl FnOnce(&mut QueuedAction),
+    ) -> Option<QueuedAction> {
         let mut st = self.lock();
         let a = st.actions.iter_mut().find(|a| a.id == id)?;
         f(a);
-        a.updated_at_ms = unix_now_ms();
+        a.updated_at_ms = now_ms;
         Some(a.clone())
     }
 
@@ -127,98 +125,84 @@ impl RoomQueue {
         self.lock().comment_banned
     }
 
-    pub(crate) fn set_shelf(&self, ids: Option<HashSet<i64>>) {
-        self.lock().shelf = ids;
-    }
-
-    pub(crate) fn note_names(&self, names: impl IntoIterator<Item = (i64, String)>) {
-        self.lock().names.extend(names);
-    }
-
-    pub(crate) fn name(&self, goods_id: i64) -> Option<String> {
-        self.lock().names.get(&goods_id).cloned()
-    }
-
-    fn on_shelf(&self, goods_id: i64) -> Option<bool> {
-        self.lock().shelf.as_ref().map(|s| s.contains(&goods_id))
-    }
-
     fn after_success(&self, kind: ActionKind) {
-        let mut st = self.lock();
-        match kind {
-            ActionKind::CommentBan { banned } => st.comment_banned = Some(banned),
-            ActionKind::Remove { goods_id } => {
-                if let Some(s) = st.shelf.as_mut() {
-                    s.remove(&goods_id);
-                }
-            }
-            ActionKind::Push { .. } | ActionKind::Sale { .. } => {}
+        if let ActionKind::CommentBan { banned } = kind {
+            self.lock().comment_banned = Some(banned);
         }
     }
 }
 
-/// Sends `action` when its turn comes, waiting out showing cards; answers how it ended.
-pub(crate) async fn run(core: &Core, q: &RoomQueue, action: QueuedAction) -> QueuedAction {
-    let _turn = q.turn.lock().await;
-    let id = action.id;
-    let emit = |a: Option<QueuedAction>| {
-        if let Some(a) = a.clone() {
-            core.console.emit(ConsoleEvent::Action { action: a });
-        }
-        a
-    };
-    let fail = |e: &CoreError, sent: bool| {
-        let failed = ActionState::Failed {
-            errcode: e.detail().and_then(|d| d.errcode),
-            message: e.message(core.locale.get()),
-            sent,
-            maybe_sent: matches!(e, CoreError::Wechat(w) if w.is_ambiguous()),
+impl Console {
+    /// Sends `action` when its turn comes, waiting out showing cards; answers how it ended.
+    pub(crate) async fn run(&self, q: &RoomQueue, action: QueuedAction) -> QueuedAction {
+        let _turn = q.turn.lock().await;
+        let id = action.id;
+        let now = || self.now_ms();
+        let emit = |a: Option<QueuedAction>| {
+            if let Some(a) = a.clone() {
+                self.emit.emit(LiveEvent::Action { action: a });
+            }
+            a
         };
-        emit(q.update(id, |a| a.state = failed)).unwrap_or_else(|| action.clone())
-    };
+        let fail = |e: &CoreError, sent: bool| {
+            let failed = ActionState::Failed {
+                errcode: e.detail().and_then(|d| d.errcode),
+                message: e.message(self.locale.get()),
+                sent,
+                maybe_sent: matches!(e, CoreError::Wechat(w) if w.is_ambiguous()),
+            };
+            emit(q.update(id, now(), |a| a.state = failed)).unwrap_or_else(|| action.clone())
+        };
 
-    match refusal(core, q, &action).await {
-        Ok(None) => {}
-        Ok(Some(code)) => {
-            journal_refusal(core, &action, code);
-            return fail(&CoreError::Refused(code), false);
+        match self.refusal(&action).await {
+            Ok(None) => {}
+            Ok(Some(code)) => {
+                self.journal_refusal(&action, code);
+                return fail(&CoreError::Refused(code), false);
+            }
+            Err(e) => return fail(&e, false),
         }
-        Err(e) => return fail(&e, false),
-    }
 
-    let policy = core.console.wait_policy();
-    let mut delay = policy.first;
-    let mut first_busy: Option<Instant> = None;
-    loop {
-        emit(q.update(id, |a| {
-            a.state = ActionState::Sending;
-            a.attempts += 1;
-        }));
-        let started = Instant::now();
-        match send(core, &action).await {
-            Ok(()) => {
-                q.after_success(action.action);
-                let latency_ms = started.elapsed().as_millis() as i64;
-                return emit(q.update(id, |a| a.state = ActionState::Done { latency_ms }))
-                    .unwrap_or_else(|| action.clone());
-            }
-            Err(e) if busy(&e) => {
-                let since = *first_busy.get_or_insert_with(Instant::now);
-                if since.elapsed() + delay > policy.give_up_after {
-                    return fail(&e, true);
-                }
-                let errcode = e.detail().and_then(|d| d.errcode).unwrap_or_default();
-                let retry_at_ms = unix_now_ms() + delay.as_millis() as i64;
-                emit(q.update(id, |a| {
-                    a.state = ActionState::Waiting {
-                        errcode,
-                        retry_at_ms,
+        let policy = self.wait_policy();
+        let mut delay = policy.first;
+        let mut first_busy: Option<Instant> = None;
+        loop {
+            emit(q.update(id, now(), |a| {
+                a.state = ActionState::Sending;
+                a.attempts += 1;
+            }));
+            let started = Instant::now();
+            match self.send(&action).await {
+                Ok(()) => {
+                    q.after_success(action.action);
+                    if let ActionKind::Remove { goods_id } = action.action {
+                        self.book
+                            .removed(&action.account_id, action.room_id, goods_id);
                     }
-                }));
-                tokio::time::sleep(delay).await;
-                delay = (delay * 2).min(policy.max);
+                    let latency_ms = started.elapsed().as_millis() as i64;
+                    return emit(
+                        q.update(id, now(), |a| a.state = ActionState::Done { latency_ms }),
+                    )
+                    .unwrap_or_else(|| action.clone());
+                }
+                Err(e) if busy(&e) => {
+                    let since = *first_busy.get_or_insert_with(Instant::now);
+                    if since.elapsed() + delay > policy.give_up_after {
+                        return fail(&e, true);
+                    }
+                    let errcode = e.detail().and_then(|d| d.errcode).unwrap_or_default();
+                    let retry_at_ms = now() + delay.as_millis() as i64;
+                    emit(q.update(id, now(), |a| {
+                        a.state = ActionState::Waiting {
+                            errcode,
+                            retry_at_ms,
+                        }
+                    }));
+                    tokio::time::sleep(delay).await;
+                    delay = (delay * 2).min(policy.max);
+                }
+                Err(e) => return fail(&e, reached_wechat(&e)),
             }
-            Err(e) => return fail(&e, reached_wechat(&e)),
         }
     }
 }
@@ -235,55 +219,66 @@ fn busy(e: &CoreError) -> bool {
 }
 
 /// The errcode WeChat would answer, when LiveDesk knows it before sending.
-async fn refusal(core: &Core, q: &RoomQueue, a: &QueuedAction) -> CoreResult<Option<ErrCode>> {
-    let ActionKind::Push { goods_id } = a.action else {
-        return Ok(None);
-    };
-    let sales = core.store.sales(&a.account_id, a.room_id)?;
-    if sales.get(&goods_id).is_some_and(|(on, _)| !on) {
-        return Ok(Some(ErrCode::OffShelfCannotPush));
-    }
-    if q.on_shelf(goods_id) == Some(true) {
-        return Ok(None);
-    }
-    // Not known to be there: read the shelf (it may have changed elsewhere) before refusing.
-    let goods = core
-        .client(&a.account_id)?
-        .room_goods()
-        .list(a.room_id)
-        .await?
-        .ok_or_else(|| CoreError::not_found(format!("room {}", a.room_id)))?;
-    let ids: HashSet<i64> = goods.iter().map(|g| g.goods_id).collect();
-    q.note_names(goods.into_iter().map(|g| (g.goods_id, g.name)));
-    let there = ids.contains(&goods_id);
-    q.set_shelf(Some(ids));
-    Ok((!there).then_some(ErrCode::GoodsNotInRoom))
-}
-
-/// One request for the action, journaled by the service that sends it.
-async fn send(core: &Core, a: &QueuedAction) -> CoreResult<()> {
-    let (account, room) = (a.account_id.as_str(), a.room_id);
-    match a.action {
-        ActionKind::Push { goods_id } => shelf::push(core, account, room, goods_id).await,
-        ActionKind::Sale { goods_id, on_sale } => {
-            shelf::set_on_sale(core, account, room, goods_id, on_sale).await
+impl Console {
+    async fn refusal(&self, a: &QueuedAction) -> CoreResult<Option<ErrCode>> {
+        let ActionKind::Push { goods_id } = a.action else {
+            return Ok(None);
+        };
+        let sales = self.store.sales(&a.account_id, a.room_id)?;
+        if sales.get(&goods_id).is_some_and(|(on, _)| !on) {
+            return Ok(Some(ErrCode::OffShelfCannotPush));
         }
-        ActionKind::Remove { goods_id } => shelf::remove(core, account, room, goods_id).await,
-        ActionKind::CommentBan { banned } => super::comment_ban(core, account, room, banned).await,
+        if self.book.has(&a.account_id, a.room_id, goods_id) == Some(true) {
+            return Ok(None);
+        }
+        // Not known to be there: read the shelf (it may have changed elsewhere) before refusing.
+        let goods = self
+            .clients
+            .get(&a.account_id)?
+            .room_goods()
+            .list(a.room_id)
+            .await?
+            .ok_or_else(|| CoreError::not_found(format!("room {}", a.room_id)))?;
+        let ids: HashSet<i64> = goods.iter().map(|g| g.goods_id).collect();
+        let there = ids.contains(&goods_id);
+        self.book.read(
+            &a.account_id,
+            a.room_id,
+            goods.into_iter().map(|g| (g.goods_id, g.name)).collect(),
+        );
+        Ok((!there).then_some(ErrCode::GoodsNotInRoom))
     }
-}
 
-/// A refusal goes in the journal too: the console's log reads from it. Only pushes are refused.
-fn journal_refusal(core: &Core, a: &QueuedAction, code: ErrCode) {
-    let mut w = Write::new(&a.account_id, Action::RoomGoodsPush)
-        .room(a.room_id)
-        .subject(&a.subject)
-        .detail("not sent");
-    if let Some(g) = a.action.goods_id() {
-        w = w.goods(g);
+    /// One request for the action, journaled by the service that sends it.
+    async fn send(&self, a: &QueuedAction) -> CoreResult<()> {
+        let (account, room) = (a.account_id.as_str(), a.room_id);
+        match a.action {
+            ActionKind::Push { goods_id } => self.shelf.push(account, room, goods_id).await,
+            ActionKind::Sale { goods_id, on_sale } => {
+                self.shelf
+                    .set_on_sale(account, room, goods_id, on_sale)
+                    .await
+            }
+            ActionKind::Remove { goods_id } => self.shelf.remove(account, room, goods_id).await,
+            ActionKind::CommentBan { banned } => self.comment_ban(account, room, banned).await,
+        }
     }
-    match journal::record_sync(core, w, || Err::<(), _>(CoreError::Refused(code))) {
-        Ok(()) | Err(CoreError::Refused(_)) => {}
-        Err(e) => log::warn!("journal: {e}"),
+
+    /// A refusal goes in the journal too: the console's log reads from it. Only pushes are refused.
+    fn journal_refusal(&self, a: &QueuedAction, code: ErrCode) {
+        let mut w = Write::new(&a.account_id, Action::RoomGoodsPush)
+            .room(a.room_id)
+            .subject(&a.subject)
+            .detail("not sent");
+        if let Some(g) = a.action.goods_id() {
+            w = w.goods(g);
+        }
+        match self
+            .journal
+            .record_sync(w, || Err::<(), _>(CoreError::Refused(code)))
+        {
+            Ok(()) | Err(CoreError::Refused(_)) => {}
+            Err(e) => log::warn!("journal: {e}"),
+        }
     }
 }

@@ -1,5 +1,5 @@
-//! What the live console takes and answers (exported to the UI by ts-rs), and the events it sends
-//! to every window that shows a room's show (the console and the anchor view).
+//! What the live console takes and answers (exported to the UI by ts-rs), and the events it tells
+//! every window that shows a room's show (the console and the anchor view).
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -110,48 +110,24 @@ pub struct QueuedAction {
     pub updated_at_ms: i64,
 }
 
-/// What changed in a room's show (or in OBS, or a room's status), for every window following it.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[serde(
-    tag = "type",
-    rename_all = "snake_case",
-    rename_all_fields = "camelCase"
-)]
-pub enum ConsoleEvent {
+/// What the console tells every window following a room's show (the app's event stream carries
+/// these beside the status book's and OBS's).
+#[derive(Debug, Clone, PartialEq)]
+pub enum LiveEvent {
     /// An action moved (queued, sending, waiting, done, failed).
     Action { action: QueuedAction },
     /// The room's rundown or its current item changed: read it again.
-    Rundown {
-        account_id: String,
-        #[ts(type = "number")]
-        room_id: i64,
-    },
-    /// A room's live status changed (seen by the monitor's poll or a refresh).
-    Status {
-        account_id: String,
-        #[ts(type = "number")]
-        room_id: i64,
-        name: String,
-        from: u16,
-        to: u16,
-    },
-    /// The link to OBS changed.
-    Obs { link: crate::obs::ObsLink },
-    /// OBS's health, read every keepalive while connected.
-    ObsHealth { health: crate::obs::ObsHealth },
+    Rundown { account_id: String, room_id: i64 },
     /// Something the producer asked for without a window waiting on it (the hotkey) failed.
     Notice {
         account_id: String,
-        #[ts(type = "number")]
         room_id: i64,
         message: String,
     },
-    /// Destructive actions were unlocked (until then) or locked again (`null`).
+    /// Destructive actions were unlocked (until then) or locked again (`None`).
     Lock {
         account_id: String,
-        #[ts(type = "number")]
         room_id: i64,
-        #[ts(type = "number | null")]
         unlocked_until_ms: Option<i64>,
     },
 }

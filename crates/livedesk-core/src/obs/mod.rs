@@ -3,8 +3,8 @@
 //! OBS" (custom RTMP server and key, only while not streaming, read back), start and stop, and the
 //! health read while streaming, cross-checked with the WeChat room it streams to.
 //!
-//! [`supervise`] runs the link; whoever hosts the core (the window's shell, a CLI) runs it once.
-//! Changes are told as [`ConsoleEvent::Obs`] and [`ConsoleEvent::ObsHealth`].
+//! [`Obs::supervise`] runs the link; whoever hosts the app (the window's shell, a CLI) runs it
+//! once. Changes are told as [`ObsEvent`]s.
 
 pub mod crosscheck;
 pub mod health;
@@ -22,11 +22,25 @@ use ts_rs::TS;
 pub use crosscheck::Target;
 pub use health::{Mismatch, ObsHealth};
 pub use problem::ObsProblem;
-pub use settings::{load_settings, save_settings, ObsSettings, ObsSettingsInput};
-pub use supervise::{supervise, KEEPALIVE_EVERY, RETRY_EVERY};
+pub use settings::{ObsSettings, ObsSettingsInput};
+pub use supervise::{KEEPALIVE_EVERY, RETRY_EVERY};
 
-use crate::live::ConsoleEvent;
-use crate::{Core, CoreResult, Locale};
+use crate::base::error::{CoreError, CoreResult};
+use crate::base::events::Emitter;
+use crate::base::locale::{Locale, LocaleState};
+use crate::domain::destinations::Destinations;
+use crate::domain::rooms::{Rooms, StatusBook};
+use crate::infra::store::Store;
+use crate::infra::vault::Vault;
+
+/// What OBS's link tells the windows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ObsEvent {
+    /// The link changed.
+    Link(ObsLink),
+    /// OBS's health, read every keepalive while connected.
+    Health(ObsHealth),
+}
 
 /// The link as the window shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -86,29 +100,6 @@ pub struct TargetView {
     pub room_id: i64,
 }
 
-/// The OBS panel's state.
-pub fn status(core: &Core) -> CoreResult<ObsStatus> {
-    Ok(ObsStatus {
-        settings: load_settings(core)?,
-        link: core.obs.link().in_locale(core.locale.get()),
-        health: core.obs.health(),
-        target: core.obs.target().map(|t| TargetView {
-            account_id: t.account_id,
-            room_id: t.room_id,
-        }),
-    })
-}
-
-/// Sends a room's push address to OBS (the cross-check then watches that room).
-pub async fn send_room(core: &Core, account_id: &str, room_id: i64) -> CoreResult<ObsSent> {
-    let push = crate::rooms::push_address(core, account_id, room_id).await?;
-    let target = Target {
-        account_id: account_id.to_owned(),
-        room_id,
-    };
-    send(core, &push.server, &push.stream_key, Some(target)).await
-}
-
 /// What was set in OBS, as read back from it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -118,8 +109,8 @@ pub struct ObsSent {
     pub key_matches: bool,
 }
 
-/// The link's shared state; the connection itself lives in [`supervise`].
-pub struct Obs {
+/// The link's shared state; the connection itself lives in [`Obs::supervise`].
+struct LinkState {
     link: Mutex<ObsLink>,
     client: tokio::sync::RwLock<Option<Arc<obws::Client>>>,
     wake: tokio::sync::Notify,
@@ -127,7 +118,7 @@ pub struct Obs {
     health: Mutex<Option<ObsHealth>>,
 }
 
-impl Default for Obs {
+impl Default for LinkState {
     fn default() -> Self {
         Self {
             link: Mutex::new(ObsLink::Connecting {
@@ -139,6 +130,20 @@ impl Default for Obs {
             health: Default::default(),
         }
     }
+}
+
+/// OBS: its settings, the link, Send to OBS, start/stop, health. Cheap to clone (clones share
+/// the link).
+#[derive(Clone)]
+pub struct Obs {
+    state: Arc<LinkState>,
+    store: Store,
+    vault: Vault,
+    rooms: Rooms,
+    destinations: Destinations,
+    status: StatusBook,
+    emit: Emitter<ObsEvent>,
+    locale: LocaleState,
 }
 
 impl std::fmt::Debug for Obs {
@@ -153,111 +158,167 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|p| p.into_inner())
 }
 
+/// What the OBS service is built over.
+#[derive(Debug, Clone)]
+pub struct ObsHandles {
+    pub store: Store,
+    pub vault: Vault,
+    pub rooms: Rooms,
+    pub destinations: Destinations,
+    pub status: StatusBook,
+    pub emit: Emitter<ObsEvent>,
+    pub locale: LocaleState,
+}
+
 impl Obs {
+    /// Not connected yet: [`Obs::supervise`] connects.
+    pub fn new(h: ObsHandles) -> Self {
+        Self {
+            state: Arc::default(),
+            store: h.store,
+            vault: h.vault,
+            rooms: h.rooms,
+            destinations: h.destinations,
+            status: h.status,
+            emit: h.emit,
+            locale: h.locale,
+        }
+    }
+
     /// The link now.
     pub fn link(&self) -> ObsLink {
-        lock(&self.link).clone()
+        lock(&self.state.link).clone()
     }
 
     /// The last health reading while connected.
     pub fn health(&self) -> Option<ObsHealth> {
-        lock(&self.health).clone()
+        lock(&self.state.health).clone()
     }
 
     /// The room last sent to OBS, which the cross-check watches.
     pub fn target(&self) -> Option<Target> {
-        lock(&self.target).clone()
+        lock(&self.state.target).clone()
     }
 
     /// Drops the connection (if any) and tries again now: the reconnect button, new settings.
     pub async fn reconnect(&self) {
-        self.client.write().await.take();
-        self.wake.notify_one();
+        self.state.client.write().await.take();
+        self.state.wake.notify_one();
     }
 
-    fn set_link(&self, core: &Core, link: ObsLink) {
-        let mut l = lock(&self.link);
+    fn set_link(&self, link: ObsLink) {
+        let mut l = lock(&self.state.link);
         if *l != link {
             *l = link.clone();
             drop(l);
-            core.console.emit(ConsoleEvent::Obs { link });
+            self.emit.emit(ObsEvent::Link(link));
         }
     }
 
-    fn set_health(&self, core: &Core, health: Option<ObsHealth>) {
-        *lock(&self.health) = health.clone();
+    fn set_health(&self, health: Option<ObsHealth>) {
+        *lock(&self.state.health) = health.clone();
         if let Some(health) = health {
-            core.console.emit(ConsoleEvent::ObsHealth { health });
+            self.emit.emit(ObsEvent::Health(health));
         }
     }
 
     async fn connected(&self) -> CoreResult<Arc<obws::Client>> {
-        self.client
+        self.state
+            .client
             .read()
             .await
             .clone()
-            .ok_or(ObsProblem::NotConnected.into())
+            .ok_or(CoreError::from(ObsProblem::NotConnected))
     }
-}
 
-/// Sets OBS's stream to a custom RTMP server and key (a room's push address, or any destination),
-/// refused while OBS is streaming, and reads it back. `target` is the room it is for, if any: the
-/// cross-check then watches that room.
-pub async fn send(
-    core: &Core,
-    server: &str,
-    key: &str,
-    target: Option<Target>,
-) -> CoreResult<ObsSent> {
-    let client = core.obs.connected().await?;
-    let status = client
-        .streaming()
-        .status()
-        .await
-        .map_err(link::request_problem)?;
-    if status.active {
-        return Err(ObsProblem::Streaming.into());
+    /// The OBS panel's state.
+    pub fn status(&self) -> CoreResult<ObsStatus> {
+        Ok(ObsStatus {
+            settings: self.load_settings()?,
+            link: self.link().in_locale(self.locale.get()),
+            health: self.health(),
+            target: self.target().map(|t| TargetView {
+                account_id: t.account_id,
+                room_id: t.room_id,
+            }),
+        })
     }
-    let settings = serde_json::json!({ "server": server, "key": key, "use_auth": false });
-    client
-        .config()
-        .set_stream_service_settings("rtmp_custom", &settings)
-        .await
-        .map_err(link::request_problem)?;
-    let back = client
-        .config()
-        .stream_service_settings::<serde_json::Value>()
-        .await
-        .map_err(link::request_problem)?;
-    let read = |k: &str| back.settings.get(k).and_then(|v| v.as_str()).unwrap_or("");
-    if back.r#type != "rtmp_custom" || read("server") != server || read("key") != key {
-        return Err(ObsProblem::NotApplied.into());
-    }
-    *lock(&core.obs.target) = target;
-    Ok(ObsSent {
-        server: read("server").to_owned(),
-        key_matches: true,
-    })
-}
 
-/// Starts (`on`) or stops OBS's stream; starting or stopping what already is, is no error.
-pub async fn stream(core: &Core, on: bool) -> CoreResult<()> {
-    let client = core.obs.connected().await?;
-    let streaming = client.streaming();
-    let r = if on {
-        streaming.start().await
-    } else {
-        streaming.stop().await
-    };
-    match r {
-        Ok(()) => {}
-        Err(obws::error::Error::Api {
-            code: StatusCode::OutputRunning | StatusCode::OutputNotRunning,
-            ..
-        }) => {}
-        Err(e) => return Err(link::request_problem(e).into()),
+    /// Sends a room's push address to OBS (the cross-check then watches that room).
+    pub async fn send_room(&self, account_id: &str, room_id: i64) -> CoreResult<ObsSent> {
+        let push = self.rooms.push_address(account_id, room_id).await?;
+        let target = Target {
+            account_id: account_id.to_owned(),
+            room_id,
+        };
+        self.send(&push.server, &push.stream_key, Some(target))
+            .await
     }
-    // The next poll shows it at once instead of up to a keepalive later.
-    core.obs.wake.notify_one();
-    Ok(())
+
+    /// Sends a destination's push address (signed now, for Tencent Cloud) to OBS.
+    pub async fn send_destination(&self, id: i64) -> CoreResult<ObsSent> {
+        let a = self.destinations.address(id)?;
+        self.send(&a.server, &a.stream_key, None).await
+    }
+
+    /// Sets OBS's stream to a custom RTMP server and key, refused while OBS is streaming, and
+    /// reads it back. `target` is the room it is for, if any: the cross-check then watches it.
+    pub async fn send(
+        &self,
+        server: &str,
+        key: &str,
+        target: Option<Target>,
+    ) -> CoreResult<ObsSent> {
+        let client = self.connected().await?;
+        let status = client
+            .streaming()
+            .status()
+            .await
+            .map_err(link::request_problem)?;
+        if status.active {
+            return Err(ObsProblem::Streaming.into());
+        }
+        let settings = serde_json::json!({ "server": server, "key": key, "use_auth": false });
+        client
+            .config()
+            .set_stream_service_settings("rtmp_custom", &settings)
+            .await
+            .map_err(link::request_problem)?;
+        let back = client
+            .config()
+            .stream_service_settings::<serde_json::Value>()
+            .await
+            .map_err(link::request_problem)?;
+        let read = |k: &str| back.settings.get(k).and_then(|v| v.as_str()).unwrap_or("");
+        if back.r#type != "rtmp_custom" || read("server") != server || read("key") != key {
+            return Err(ObsProblem::NotApplied.into());
+        }
+        *lock(&self.state.target) = target;
+        Ok(ObsSent {
+            server: read("server").to_owned(),
+            key_matches: true,
+        })
+    }
+
+    /// Starts (`on`) or stops OBS's stream; starting or stopping what already is, is no error.
+    pub async fn stream(&self, on: bool) -> CoreResult<()> {
+        let client = self.connected().await?;
+        let streaming = client.streaming();
+        let r = if on {
+            streaming.start().await
+        } else {
+            streaming.stop().await
+        };
+        match r {
+            Ok(()) => {}
+            Err(obws::error::Error::Api {
+                code: StatusCode::OutputRunning | StatusCode::OutputNotRunning,
+                ..
+            }) => {}
+            Err(e) => return Err(link::request_problem(e).into()),
+        }
+        // The next poll shows it at once instead of up to a keepalive later.
+        self.state.wake.notify_one();
+        Ok(())
+    }
 }

@@ -3,7 +3,8 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::locale::Locale;
+use crate::base::error::{CoreError, ErrorCode, ErrorDetail, Problem};
+use crate::base::locale::Locale;
 
 /// Why OBS is not connected, or why it refused. Never carries the password.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
@@ -112,6 +113,30 @@ impl ObsProblem {
                 "The stream settings read back from OBS differ from those sent; check Settings → Stream in OBS.",
             ),
         }
+    }
+}
+
+impl Problem for ObsProblem {
+    fn code(&self) -> ErrorCode {
+        ErrorCode::Obs
+    }
+    fn message(&self, locale: Locale) -> String {
+        ObsProblem::message(self, locale)
+    }
+    /// The problem's kind (`not_connected`, `wrong_password`, …), as the window branches on it.
+    fn detail(&self) -> Option<ErrorDetail> {
+        Some(ErrorDetail {
+            cause: serde_json::to_value(self)
+                .ok()
+                .and_then(|v| v.get("kind")?.as_str().map(str::to_owned)),
+            ..Default::default()
+        })
+    }
+}
+
+impl From<ObsProblem> for CoreError {
+    fn from(p: ObsProblem) -> Self {
+        CoreError::area(p)
     }
 }
 

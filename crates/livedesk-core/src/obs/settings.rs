@@ -4,8 +4,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use wechat_live::Secret;
 
-use crate::vault::SecretKind;
-use crate::{Core, CoreError, CoreResult};
+use super::Obs;
+use crate::base::error::{CoreError, CoreResult};
+use crate::infra::vault::SecretKind;
 
 const HOST: &str = "obs.host";
 const PORT: &str = "obs.port";
@@ -38,61 +39,60 @@ pub struct ObsSettingsInput {
     pub clear_password: bool,
 }
 
-/// The saved settings (obs-websocket's defaults until changed).
-pub fn load_settings(core: &Core) -> CoreResult<ObsSettings> {
-    let host = core
-        .store
-        .setting(HOST)?
-        .unwrap_or_else(|| DEFAULT_HOST.into());
-    let port = core
-        .store
-        .setting(PORT)?
-        .and_then(|p| p.parse().ok())
-        .unwrap_or(DEFAULT_PORT);
-    Ok(ObsSettings {
-        host,
-        port,
-        has_password: core.vault.has(SecretKind::ObsPassword, PASSWORD_ID)?,
-    })
-}
-
-/// The password, for connecting. Never leaves the core.
-pub(super) fn password(core: &Core) -> CoreResult<Option<Secret>> {
-    Ok(core.vault.get(SecretKind::ObsPassword, PASSWORD_ID)?)
-}
-
-/// Checks and saves the settings, then reconnects with them.
-pub async fn save_settings(core: &Core, input: ObsSettingsInput) -> CoreResult<ObsSettings> {
-    let host = input.host.trim();
-    if host.is_empty() || host.contains(char::is_whitespace) || host.contains('/') {
-        return Err(CoreError::invalid(
-            "host",
-            "请填写 OBS 所在电脑的主机名或 IP，例如 127.0.0.1",
-            "Enter the host name or IP of the computer running OBS, e.g. 127.0.0.1",
-        ));
+impl Obs {
+    /// The saved settings (obs-websocket's defaults until changed).
+    pub fn load_settings(&self) -> CoreResult<ObsSettings> {
+        let host = self
+            .store
+            .setting(HOST)?
+            .unwrap_or_else(|| DEFAULT_HOST.into());
+        let port = self
+            .store
+            .setting(PORT)?
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(DEFAULT_PORT);
+        Ok(ObsSettings {
+            host,
+            port,
+            has_password: self.vault.has(SecretKind::ObsPassword, PASSWORD_ID)?,
+        })
     }
-    if input.port == 0 {
-        return Err(CoreError::invalid(
-            "port",
-            "端口应在 1–65535 之间，OBS 默认为 4455",
-            "The port is 1–65535; OBS's default is 4455",
-        ));
+
+    /// The password, for connecting. Never leaves the self.
+    pub(super) fn password(&self) -> CoreResult<Option<Secret>> {
+        Ok(self.vault.get(SecretKind::ObsPassword, PASSWORD_ID)?)
     }
-    match (&input.password, input.clear_password) {
-        (Some(p), _) if !p.expose().is_empty() => {
-            core.vault.set(SecretKind::ObsPassword, PASSWORD_ID, p)?
+
+    /// Checks and saves the settings, then reconnects with them.
+    pub async fn save_settings(&self, input: ObsSettingsInput) -> CoreResult<ObsSettings> {
+        let host = input.host.trim();
+        if host.is_empty() || host.contains(char::is_whitespace) || host.contains('/') {
+            return Err(CoreError::invalid(
+                "host",
+                "请填写 OBS 所在电脑的主机名或 IP，例如 127.0.0.1",
+                "Enter the host name or IP of the computer running OBS, e.g. 127.0.0.1",
+            ));
         }
-        (_, true) => core.vault.delete(SecretKind::ObsPassword, PASSWORD_ID)?,
-        _ => {}
-    }
-    core.store.set_setting(HOST, host)?;
-    core.store.set_setting(PORT, &input.port.to_string())?;
-    core.obs.set_link(
-        core,
-        super::ObsLink::Connecting {
+        if input.port == 0 {
+            return Err(CoreError::invalid(
+                "port",
+                "端口应在 1–65535 之间，OBS 默认为 4455",
+                "The port is 1–65535; OBS's default is 4455",
+            ));
+        }
+        match (&input.password, input.clear_password) {
+            (Some(p), _) if !p.expose().is_empty() => {
+                self.vault.set(SecretKind::ObsPassword, PASSWORD_ID, p)?
+            }
+            (_, true) => self.vault.delete(SecretKind::ObsPassword, PASSWORD_ID)?,
+            _ => {}
+        }
+        self.store.set_setting(HOST, host)?;
+        self.store.set_setting(PORT, &input.port.to_string())?;
+        self.set_link(super::ObsLink::Connecting {
             address: format!("{host}:{}", input.port),
-        },
-    );
-    core.obs.reconnect().await;
-    load_settings(core)
+        });
+        self.reconnect().await;
+        self.load_settings()
+    }
 }

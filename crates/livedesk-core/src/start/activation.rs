@@ -8,7 +8,7 @@ use serde::Serialize;
 use ts_rs::TS;
 use wechat_live::ErrCode;
 
-use crate::locale::Locale;
+use crate::base::locale::Locale;
 
 /// The answer to `applyliveinfo`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]

@@ -5,7 +5,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::locale::Locale;
+use crate::base::locale::Locale;
 
 /// 准入要求, the official authority on who may activate 小程序直播.
 pub const ACCESS_REQUIREMENT_URL: &str =

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use wechat_live::validate;
 
-use crate::error::{CoreError, CoreResult};
+use crate::base::error::{CoreError, CoreResult};
 
 /// One key and value of the builder.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -2,7 +2,7 @@
 //! pasting it (reference §6 and §7), in the user's language.
 
 use super::snippets::{Snippet, SnippetKind};
-use crate::locale::Locale;
+use crate::base::locale::Locale;
 
 impl SnippetKind {
     /// What the snippet is, in `locale`.

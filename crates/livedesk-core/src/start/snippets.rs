@@ -8,8 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::custom_params::{self, ParamRow};
-use crate::error::{CoreError, CoreResult};
-use crate::Core;
+use crate::base::error::{CoreError, CoreResult};
 
 /// The live component's name in `plugins`.
 pub const PLUGIN_NAME: &str = "live-player-plugin";
@@ -154,32 +153,6 @@ pub fn snippets(room_id: i64, room_name: &str, opts: &SnippetOptions) -> CoreRes
         page_url,
         snippets: list,
     })
-}
-
-/// The snippets of an account's room, named as the room list has it (the cached list first, else
-/// WeChat's).
-pub async fn room_snippets(
-    core: &Core,
-    account_id: &str,
-    room_id: i64,
-    opts: &SnippetOptions,
-) -> CoreResult<RoomSnippets> {
-    let cached = crate::rooms::cached(core, account_id)?
-        .rooms
-        .into_iter()
-        .find(|r| r.id == room_id)
-        .map(|r| r.name);
-    let name = match cached {
-        Some(n) => n,
-        None => core
-            .client(account_id)?
-            .rooms()
-            .get(room_id)
-            .await?
-            .map(|r| r.name)
-            .ok_or_else(|| CoreError::not_found(format!("room {room_id}")))?,
-    };
-    snippets(room_id, &name, opts)
 }
 
 fn page_url(room_id: i64, params: Option<&str>) -> String {

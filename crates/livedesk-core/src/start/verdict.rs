@@ -6,12 +6,10 @@ use serde::Serialize;
 use ts_rs::TS;
 use wechat_live::{ErrCode, Error as WxError};
 
-use crate::error::{CoreError, CoreResult};
-use crate::locale::Locale;
-use crate::vault::VaultError;
-use crate::Core;
-
-use super::ip;
+use crate::base::error::{CoreError, CoreResult, ErrorCode};
+use crate::base::locale::Locale;
+use crate::domain::accounts::ip;
+use crate::infra::clients::Clients;
 
 /// What the check found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -71,17 +69,24 @@ pub enum Cause {
 /// Checks whether `account_id` (the sandbox or a stored account) can go live. Only an unknown
 /// account or an unusable configuration is an error; everything WeChat or the network says is a
 /// [`Verdict`].
-pub async fn verdict(core: &Core, account_id: &str) -> CoreResult<Verdict> {
-    let client = match core.client(account_id) {
+pub async fn verdict(clients: &Clients, account_id: &str) -> CoreResult<Verdict> {
+    let client = match clients.get(account_id) {
         Ok(c) => c,
         Err(CoreError::Invalid { field, .. }) if field == "secret" => {
             return Ok(Verdict::CannotTell {
                 cause: Cause::NoSecret,
             })
         }
-        Err(CoreError::Vault(VaultError::Unavailable(d) | VaultError::Locked(d))) => {
+        Err(e)
+            if matches!(
+                e.code(),
+                ErrorCode::KeyringUnavailable | ErrorCode::KeyringLocked
+            ) =>
+        {
             return Ok(Verdict::CannotTell {
-                cause: Cause::Keyring { detail: d },
+                cause: Cause::Keyring {
+                    detail: e.detail().and_then(|d| d.cause).unwrap_or_default(),
+                },
             })
         }
         Err(e) => return Err(e),
@@ -96,7 +101,7 @@ pub async fn verdict(core: &Core, account_id: &str) -> CoreResult<Verdict> {
 }
 
 /// The verdict a WeChat or network error gives.
-pub(crate) fn from_error(e: WxError) -> CoreResult<Verdict> {
+pub fn from_error(e: WxError) -> CoreResult<Verdict> {
     let v = match e {
         WxError::Api {
             code, errmsg, rid, ..
@@ -177,51 +182,12 @@ impl Verdict {
                  activated keep working. Channels live or Tencent Cloud standard live are the other ways: \
                  LiveDesk can push to a custom RTMP destination.",
             ),
-            Verdict::IpNotWhitelisted { errcode, ip, .. } => ip_message(locale, *errcode, ip.as_deref()),
+            Verdict::IpNotWhitelisted { errcode, ip, .. } => {
+                ip::refusal_message(locale, *errcode, ip.as_deref())
+            }
             Verdict::CannotTell { cause } => cause.message(locale),
         }
     }
-}
-
-fn ip_message(locale: Locale, errcode: i64, ip: Option<&str>) -> String {
-    let (seen_zh, seen_en) = match ip {
-        Some(ip) => (
-            format!("微信看到的本机公网 IP 是 {ip}，"),
-            format!("WeChat saw this computer at the public IP {ip}, which "),
-        ),
-        None => (
-            "微信没有在答复中给出它看到的 IP（请查看原始信息），本机的公网 IP ".to_owned(),
-            "WeChat did not name the IP it saw (see its message); this computer's public IP "
-                .to_owned(),
-        ),
-    };
-    let addr = ip.unwrap_or("该地址");
-    let addr_en = ip.unwrap_or("that address");
-    let laptop_zh = "笔记本电脑换网络（家里、公司、手机热点）时公网 IP 会变：每个要用来直播的网络的地址都需要加入白名单。";
-    let laptop_en =
-        "A laptop that changes networks (home, office, phone hotspot) gets a new public IP each \
-                     time: every network it goes live from needs its address on the list.";
-    if errcode == ErrCode::ClientIpNotRegistered.code() {
-        return locale.pick(
-            format!("{seen_zh}未在调用方平台的 IP 白名单中登记（61004）。请在第三方平台的 IP 白名单中加入 {addr}，然后重试。{laptop_zh}"),
-            format!(
-                "{seen_en}is not registered in the calling platform's IP whitelist (61004). Add \
-                 {addr_en} to the third-party platform's IP whitelist, then try again. {laptop_en}"
-            ),
-        );
-    }
-    locale.pick(
-        format!(
-            "{seen_zh}不在该小程序的接口 IP 白名单中（40164），所以拿不到 access_token。请用管理员微信登录微信公众平台\
-             （mp.weixin.qq.com）小程序后台，在“开发管理 → 开发设置”的 IP 白名单中加入 {addr}，然后重试。{laptop_zh}"
-        ),
-        format!(
-            "{seen_en}is not in the mini program's API IP whitelist (40164), so no access token can be \
-             had. Sign in to the mini program's admin console (mp.weixin.qq.com) as an administrator, \
-             add {addr_en} to the IP whitelist under Development Management → Development Settings, \
-             then try again. {laptop_en}"
-        ),
-    )
 }
 
 impl Cause {

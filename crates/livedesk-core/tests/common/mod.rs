@@ -9,13 +9,13 @@ pub mod obs;
 use std::path::PathBuf;
 
 use livedesk_core::rooms::{ImageRef, ImageSlot};
-use livedesk_core::Core;
+use livedesk_core::App;
 use serde_json::{json, Value};
 
 pub const SANDBOX: &str = "sandbox";
 
 pub struct TestCore {
-    pub core: Core,
+    pub core: App,
     pub dir: tempfile::TempDir,
     http: reqwest::Client,
 }
@@ -24,7 +24,9 @@ impl TestCore {
     pub async fn open() -> Self {
         let dir = tempfile::tempdir().unwrap();
         let service = format!("livedesk-test-{:016x}", rand::random::<u64>());
-        let core = Core::open(dir.path(), &service).await.unwrap();
+        let core = App::open(dir.path(), &service, livedesk_core::journal::Origin::App)
+            .await
+            .unwrap();
         Self {
             core,
             dir,
@@ -108,6 +110,6 @@ impl TestCore {
         })
         .save(&path)
         .unwrap();
-        livedesk_core::images::prepare(&self.core.media_dir, slot, &path).unwrap()
+        self.core.media.prepare(slot, &path).unwrap()
     }
 }
