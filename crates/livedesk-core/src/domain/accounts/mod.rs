@@ -265,6 +265,16 @@ impl Accounts {
 
     /// Checks an account's credentials by getting a stable token; the message is in `locale`.
     pub async fn verify(&self, id: &str, locale: Locale) -> CoreResult<VerifyResult> {
+        Ok(self.verify_with_cause(id, locale).await?.0)
+    }
+
+    /// [`Accounts::verify`], with the client's error kept beside a failed result: the CLI's exit
+    /// status is classified from it ([`Problem`]), not from the message's words.
+    pub async fn verify_with_cause(
+        &self,
+        id: &str,
+        locale: Locale,
+    ) -> CoreResult<(VerifyResult, Option<wechat_live::Error>)> {
         let client = self.clients.get(id)?;
         let checked_at = unix_now();
         let result = client.verify_credentials().await;
@@ -272,7 +282,7 @@ impl Accounts {
             self.store
                 .set_verified(id, result.is_ok().then_some(checked_at))?;
         }
-        Ok(match result {
+        let view = match &result {
             Ok(()) => VerifyResult {
                 ok: true,
                 message: locale.pick(
@@ -288,7 +298,7 @@ impl Accounts {
             {
                 // The IP whitelist is what a desktop tool meets first: say where, with the address.
                 let errcode = e.code().map(|c| c.code()).unwrap_or_default();
-                let ip = match &e {
+                let ip = match e {
                     wechat_live::Error::Api { errmsg, .. } => {
                         ip::from_errmsg(errmsg).map(|a| a.to_string())
                     }
@@ -303,11 +313,12 @@ impl Accounts {
             }
             Err(e) => VerifyResult {
                 ok: false,
-                message: Problem::message(&e, locale),
+                message: Problem::message(e, locale),
                 ip: None,
                 checked_at,
             },
-        })
+        };
+        Ok((view, result.err()))
     }
 }
 
