@@ -3,7 +3,8 @@
 
 use std::io::Write;
 
-use livedesk_core::{ErrorCode, Locale, Problem};
+use livedesk_core::{ErrorCode, ErrorDetail, Locale, Problem};
+use serde::Serialize;
 
 /// The exit statuses (the README lists them; scripts rely on them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,10 +53,32 @@ pub fn exit_for(p: &dyn Problem) -> Exit {
     }
 }
 
-/// Writes the problem to standard error, then answers its exit status.
-pub fn report(p: &dyn Problem, locale: Locale) -> Exit {
+/// An error as the window's IPC carries it: `{code, message, field?, detail?}`.
+#[derive(Debug, Serialize)]
+struct ErrorJson {
+    code: ErrorCode,
+    message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    field: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    detail: Option<ErrorDetail>,
+}
+
+/// Writes the problem to standard error (one JSON line with `--json`, for scripts that parse
+/// both streams), then answers its exit status.
+pub fn report(p: &dyn Problem, locale: Locale, json: bool) -> Exit {
     let exit = exit_for(p);
-    let text = render(p, locale, exit);
+    let text = if json {
+        let e = ErrorJson {
+            code: p.code(),
+            message: p.message(locale),
+            field: p.field(),
+            detail: p.detail(),
+        };
+        serde_json::to_string(&e).unwrap_or_else(|_| render(p, locale, exit)) + "\n"
+    } else {
+        render(p, locale, exit)
+    };
     // Nothing better to do if standard error is gone.
     let _ = std::io::stderr().lock().write_all(text.as_bytes());
     exit

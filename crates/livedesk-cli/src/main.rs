@@ -41,7 +41,7 @@ fn main() {
         Ok(rt) => rt,
         Err(e) => {
             let e = CliError::Core(CoreError::Config(format!("tokio runtime: {e}")));
-            std::process::exit(exit::report(&e, locale).code());
+            std::process::exit(exit::report(&e, locale, cli.json).code());
         }
     };
     let code = runtime.block_on(run(cli, locale));
@@ -54,13 +54,14 @@ async fn run(cli: Cli, locale: Locale) -> Exit {
             "找不到用户数据目录，请用 --data-dir 指定",
             "No user data directory: name one with --data-dir",
         )));
-        return exit::report(&e, locale);
+        return exit::report(&e, locale, cli.json);
     };
     let app = match App::open(&data_dir, &cli.keyring_service, Origin::Cli).await {
         Ok(app) => app,
-        Err(e) => return exit::report(&e, locale),
+        Err(e) => return exit::report(&e, locale, cli.json),
     };
     app.locale.set(locale);
+    let json = cli.json;
     let ctx = commands::Ctx {
         app: &app,
         locale,
@@ -70,6 +71,6 @@ async fn run(cli: Cli, locale: Locale) -> Exit {
     app.shutdown().await;
     match result {
         Ok(()) => Exit::Done,
-        Err(e) => exit::report(&e, locale),
+        Err(e) => exit::report(&e, locale, json),
     }
 }
