@@ -20,7 +20,7 @@ pub async fn run(ctx: &Ctx<'_>, cmd: RoomsCmd) -> CliResult<()> {
     match cmd {
         RoomsCmd::List { account } => {
             let list = ctx.app.rooms.refresh(&account).await?;
-            ctx.out.show(&list, |l| lines(l))
+            ctx.out.show(&list, lines)
         }
         RoomsCmd::Create { account, from } => {
             let form = read_form(ctx, &from)?;
