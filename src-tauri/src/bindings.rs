@@ -12,7 +12,8 @@ use livedesk_core::journal::{
     Action, JournalEntry, JournalFilter, JournalPage, Outcome, PageRequest, RoomSummary,
 };
 use livedesk_core::live::rundown::{Rundown, Stepped};
-use livedesk_core::live::{ActionKind, ActionState, ConsoleEvent, ConsoleState, QueuedAction};
+use livedesk_core::live::{ActionKind, ActionState, ConsoleState, QueuedAction};
+use livedesk_core::media::{ImageRef, ImageSlot};
 use livedesk_core::obs::{
     Mismatch, ObsHealth, ObsLink, ObsProblem, ObsSent, ObsSettings, ObsSettingsInput, ObsStatus,
     TargetView,
@@ -21,23 +22,20 @@ use livedesk_core::probe::{ProbeOutcome, ProbeReport};
 use livedesk_core::rooms::*;
 use livedesk_core::store::Recovered;
 use livedesk_core::store::{GoodsRow, ItemInput, ItemKind, RundownItem};
-use livedesk_core::{ErrorCode, ErrorDetail, Locale};
+use livedesk_core::{ConsoleEvent, ErrorCode, ErrorDetail, Locale};
 use ts_rs::{Config, ExportError, TS};
 
 use crate::commands::app::AppInfo;
-use crate::commands::destinations::DestinationAddressView;
-use crate::commands::start::{
-    ActivationView, RequirementView, SnippetView, SnippetsView, StartGuide, VerdictView,
-};
 use crate::error::IpcError;
 use crate::hotkeys::HotkeyStatus;
 use livedesk_core::destinations::{
-    DestinationAddress, DestinationInput, DestinationKind, DestinationView, PlayUrl, PlayUrlKind,
-    PushUrl, PushUrlKind,
+    DestinationAddress, DestinationAddressView, DestinationInput, DestinationKind, DestinationView,
+    PlayUrl, PlayUrlKind, PushUrl, PushUrlKind,
 };
 use livedesk_core::start::{
-    ActivationOutcome, Cause, Requirement, RequirementGroup, RoomSnippets, Snippet, SnippetKind,
-    Verdict,
+    ActivationOutcome, ActivationView, Cause, Requirement, RequirementGroup, RequirementView,
+    RoomSnippets, Snippet, SnippetKind, SnippetView, SnippetsView, StartGuide, Verdict,
+    VerdictView,
 };
 
 /// The generated module of WeChat rules, beside the types.
@@ -131,10 +129,7 @@ pub fn export_all(dir: &Path) -> Result<(), ExportError> {
     StartGuide::export_all(&cfg)?;
     SnippetView::export_all(&cfg)?;
     SnippetsView::export_all(&cfg)?;
-    std::fs::write(
-        dir.join(RULES_FILE),
-        livedesk_core::rules::typescript_module(),
-    )?;
+    std::fs::write(dir.join(RULES_FILE), livedesk_core::app::rules_typescript())?;
     Ok(())
 }
 

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::sync::Mutex;
 
-use livedesk_core::live::ConsoleEvent;
+use livedesk_core::ConsoleEvent;
 use tauri::async_runtime::JoinHandle;
 use tauri::ipc::Channel;
 use tokio::sync::broadcast::{error::RecvError, Receiver};

@@ -6,8 +6,10 @@
 
 use std::sync::Mutex;
 
-use livedesk_core::live::{hotkey, rundown};
-use livedesk_core::{Core, CoreError};
+use livedesk_core::live::hotkey;
+use livedesk_core::{App, Problem};
+
+use crate::error::ShellError;
 use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_global_shortcut::{GlobalShortcutExt, ShortcutState};
@@ -31,7 +33,7 @@ pub struct Hotkeys {
     /// The plugin started (global shortcuts exist on this desktop).
     available: Mutex<bool>,
     registered: Mutex<Option<String>>,
-    problem: Mutex<Option<CoreError>>,
+    problem: Mutex<Option<ShellError>>,
     /// (account, room) the console armed.
     armed: Mutex<Option<(String, i64)>>,
 }
@@ -47,12 +49,12 @@ impl Hotkeys {
     }
 
     /// The status in `core`'s locale.
-    pub fn status(&self, core: &Core) -> HotkeyStatus {
+    pub fn status(&self, core: &App) -> HotkeyStatus {
         let registered = lock(&self.registered).clone();
         HotkeyStatus {
             push_next: registered
                 .clone()
-                .or_else(|| hotkey::push_next(core).ok())
+                .or_else(|| core.hotkeys.push_next().ok())
                 .unwrap_or_else(|| hotkey::DEFAULT_PUSH_NEXT.to_owned()),
             registered: registered.is_some(),
             problem: lock(&self.problem)
@@ -60,14 +62,6 @@ impl Hotkeys {
                 .map(|e| e.message(core.locale.get())),
         }
     }
-}
-
-fn unavailable() -> CoreError {
-    CoreError::invalid(
-        "pushNext",
-        "这个桌面环境不支持全局快捷键（例如仅 Wayland 的会话），请在控制台中点击「推送下一个」",
-        "This desktop does not offer global hotkeys (e.g. a Wayland-only session): use the console's Push next button",
-    )
 }
 
 /// Starts the plugin and registers the stored hotkey; a failure is kept for the console to show.
@@ -78,8 +72,11 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
         .is_ok();
     let hk = app.state::<Hotkeys>();
     *lock(&hk.available) = available;
-    let core = app.state::<Core>();
-    let wanted = hotkey::push_next(&core).unwrap_or_else(|_| hotkey::DEFAULT_PUSH_NEXT.into());
+    let core = app.state::<App>();
+    let wanted = core
+        .hotkeys
+        .push_next()
+        .unwrap_or_else(|_| hotkey::DEFAULT_PUSH_NEXT.into());
     if let Err(e) = register(app, &wanted) {
         log::warn!("push-next hotkey {wanted}: {e}");
         *lock(&hk.problem) = Some(e);
@@ -88,18 +85,18 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
 
 /// Registers `accelerator` for "push next" in place of the current one (kept if it fails), and
 /// remembers it.
-pub fn set<R: Runtime>(app: &AppHandle<R>, accelerator: &str) -> Result<(), CoreError> {
+pub fn set<R: Runtime>(app: &AppHandle<R>, accelerator: &str) -> Result<(), ShellError> {
     let canonical = hotkey::check(accelerator)?;
     register(app, &canonical)?;
-    hotkey::set_push_next(&app.state::<Core>(), &canonical)?;
+    app.state::<App>().hotkeys.set_push_next(&canonical)?;
     *lock(&app.state::<Hotkeys>().problem) = None;
     Ok(())
 }
 
-fn register<R: Runtime>(app: &AppHandle<R>, canonical: &str) -> Result<(), CoreError> {
+fn register<R: Runtime>(app: &AppHandle<R>, canonical: &str) -> Result<(), ShellError> {
     let hk = app.state::<Hotkeys>();
     if !*lock(&hk.available) {
-        return Err(unavailable());
+        return Err(ShellError::HotkeysUnavailable);
     }
     let gs = app.global_shortcut();
     let hold = |accelerator: &str| {
@@ -124,11 +121,10 @@ fn register<R: Runtime>(app: &AppHandle<R>, canonical: &str) -> Result<(), CoreE
                     *lock(&hk.registered) = Some(old);
                 }
             }
-            Err(CoreError::invalid(
-                "pushNext",
-                format!("{canonical} 已被其他程序占用，请换一个（{e}）"),
-                format!("Another program holds {canonical}: pick another ({e})"),
-            ))
+            Err(ShellError::HotkeyTaken {
+                accelerator: canonical.to_owned(),
+                cause: e.to_string(),
+            })
         }
     }
 }
@@ -146,7 +142,7 @@ fn pressed<R: Runtime>(app: &AppHandle<R>) {
     };
     let app = app.clone();
     tauri::async_runtime::spawn(async move {
-        let core = app.state::<Core>();
-        rundown::push_next_reporting(&core, &account, room).await;
+        let core = app.state::<App>();
+        core.rundowns.push_next_reporting(&account, room).await;
     });
 }

@@ -9,7 +9,8 @@ pub mod hotkeys;
 pub mod monitor;
 pub mod startup;
 
-use livedesk_core::Core;
+use livedesk_core::journal::Origin;
+use livedesk_core::App;
 use tauri::{Manager, Runtime};
 
 /// The app's identifier (tauri.conf.json's), also the keyring service of its secrets: the core's.
@@ -121,7 +122,7 @@ pub fn with_shell<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     with_commands(builder)
         .manage(follow::Follows::default())
         .manage(hotkeys::Hotkeys::default())
-        .manage(monitor::Watched::default())
+        .manage(livedesk_core::rooms::Watched::default())
         .on_window_event(|window, event| {
             if let tauri::WindowEvent::Destroyed = event {
                 window.state::<follow::Follows>().unfollow(window.label());
@@ -152,8 +153,9 @@ pub fn run() {
         .setup(|app| {
             log::info!("setup after {} ms", startup::since_start().as_millis());
             let data_dir = app.path().app_data_dir()?;
-            let core = tauri::async_runtime::block_on(Core::open(&data_dir, IDENTIFIER))
-                .map_err(|e| Box::new(e) as Box<dyn std::error::Error>)?;
+            let core =
+                tauri::async_runtime::block_on(App::open(&data_dir, IDENTIFIER, Origin::App))
+                    .map_err(|e| Box::new(e) as Box<dyn std::error::Error>)?;
             log::info!(
                 "state ready after {} ms",
                 startup::since_start().as_millis()
@@ -163,10 +165,8 @@ pub fn run() {
             app.manage(core);
             hotkeys::start(app.handle());
             monitor::start(app.handle());
-            let link = app.handle().clone();
-            tauri::async_runtime::spawn(async move {
-                livedesk_core::obs::supervise(&link.state::<Core>()).await
-            });
+            let link = app.state::<App>().obs.clone();
+            tauri::async_runtime::spawn(async move { link.supervise().await });
             Ok(())
         })
         .build(tauri::generate_context!())
@@ -176,7 +176,7 @@ pub fn run() {
         });
     app.run(|handle, event| {
         if let tauri::RunEvent::Exit = event {
-            if let Some(core) = handle.try_state::<Core>() {
+            if let Some(core) = handle.try_state::<App>() {
                 tauri::async_runtime::block_on(core.shutdown());
             }
         }

@@ -86,8 +86,11 @@ async fn a_sync_fills_the_tabs_with_progress_and_console_goods_are_read_only() {
         .delete(SANDBOX, console.goods.goods_id)
         .await
         .unwrap_err();
+    // Refused before sending with WeChat's own errcode (not as a form error).
+    assert_eq!(e.code(), ErrorCode::Refused, "{e:?}");
+    assert_eq!(e.detail().and_then(|d| d.errcode), Some(300011));
     assert!(
-        e.message(Locale::ZhCn).contains("300011"),
+        e.message(Locale::ZhCn).contains("管理后台"),
         "{}",
         e.message(Locale::ZhCn)
     );

@@ -1,59 +1,55 @@
 //! Account commands. Secrets go in (add, replace) but never come out.
 
-use livedesk_core::accounts::{self, AccountList, AccountView, NewAccount, VerifyResult};
-use livedesk_core::Core;
+use livedesk_core::accounts::{AccountList, AccountView, NewAccount, VerifyResult};
+use livedesk_core::App;
 use tauri::State;
 use wechat_live::Secret;
 
-use crate::error::{ipc, IpcError};
+use crate::error::{IntoIpc, IpcError};
 
 /// Sandbox first, always present; `keyring` says whether the secrets could be checked.
 #[tauri::command]
-pub fn accounts_list(core: State<'_, Core>) -> Result<AccountList, IpcError> {
-    accounts::list(&core, core.locale.get()).map_err(|e| ipc(&core, e))
+pub fn accounts_list(core: State<'_, App>) -> Result<AccountList, IpcError> {
+    core.accounts.list(core.locale.get()).ipc(&core)
 }
 
 /// Adds and verifies an account; its secret goes to the OS keyring.
 #[tauri::command]
-pub async fn account_add(
-    core: State<'_, Core>,
-    input: NewAccount,
-) -> Result<AccountView, IpcError> {
-    accounts::add(&core, input).await.map_err(|e| ipc(&core, e))
+pub async fn account_add(core: State<'_, App>, input: NewAccount) -> Result<AccountView, IpcError> {
+    core.accounts.add(input).await.ipc(&core)
 }
 
 /// Renames an account.
 #[tauri::command]
 pub fn account_rename(
-    core: State<'_, Core>,
+    core: State<'_, App>,
     id: String,
     name: String,
 ) -> Result<AccountView, IpcError> {
-    accounts::rename(&core, &id, &name).map_err(|e| ipc(&core, e))
+    core.accounts.rename(&id, &name).ipc(&core)
 }
 
 /// Replaces an account's secret (wrapped as it is read: never printed).
 #[tauri::command]
 pub async fn account_set_secret(
-    core: State<'_, Core>,
+    core: State<'_, App>,
     id: String,
     secret: Secret,
 ) -> Result<AccountView, IpcError> {
-    accounts::set_secret(&core, &id, &secret)
-        .await
-        .map_err(|e| ipc(&core, e))
+    core.accounts.set_secret(&id, &secret).await.ipc(&core)
 }
 
 /// Removes an account and its keyring entry (not the sandbox).
 #[tauri::command]
-pub fn account_remove(core: State<'_, Core>, id: String) -> Result<(), IpcError> {
-    accounts::remove(&core, &id).map_err(|e| ipc(&core, e))
+pub fn account_remove(core: State<'_, App>, id: String) -> Result<(), IpcError> {
+    core.accounts.remove(&id).ipc(&core)
 }
 
 /// Checks an account's credentials.
 #[tauri::command]
-pub async fn account_verify(core: State<'_, Core>, id: String) -> Result<VerifyResult, IpcError> {
-    accounts::verify(&core, &id, core.locale.get())
+pub async fn account_verify(core: State<'_, App>, id: String) -> Result<VerifyResult, IpcError> {
+    core.accounts
+        .verify(&id, core.locale.get())
         .await
-        .map_err(|e| ipc(&core, e))
+        .ipc(&core)
 }

@@ -2,7 +2,7 @@
 
 use livedesk_core::sandbox::SANDBOX_ID;
 use livedesk_core::store::Recovered;
-use livedesk_core::{Core, Locale};
+use livedesk_core::{App, Locale};
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 use ts_rs::TS;
@@ -24,14 +24,14 @@ pub struct AppInfo {
 
 /// Sets the language of messages (errors, validation).
 #[tauri::command]
-pub fn set_locale(core: State<'_, Core>, locale: Locale) -> Result<(), IpcError> {
+pub fn set_locale(core: State<'_, App>, locale: Locale) -> Result<(), IpcError> {
     core.locale.set(locale);
     Ok(())
 }
 
 /// Version, sandbox id, and whether the store had to be started afresh.
 #[tauri::command]
-pub fn app_info(core: State<'_, Core>) -> Result<AppInfo, IpcError> {
+pub fn app_info(core: State<'_, App>) -> Result<AppInfo, IpcError> {
     Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION").to_owned(),
         sandbox_account_id: SANDBOX_ID.to_owned(),

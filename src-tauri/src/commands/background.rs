@@ -1,16 +1,16 @@
 //! What runs in the background for the window: the console's hotkey (its status, changing it,
 //! the room it drives) and the live-status poll (the account it watches).
 
-use livedesk_core::Core;
+use livedesk_core::App;
 use tauri::{AppHandle, Runtime, State};
 
-use crate::error::{ipc, IpcError};
+use crate::error::{IntoIpc, IpcError};
 use crate::hotkeys::{self, HotkeyStatus, Hotkeys};
-use crate::monitor::Watched;
+use livedesk_core::rooms::Watched;
 
 /// The "push next" hotkey, whether LiveDesk holds it, and why not.
 #[tauri::command]
-pub fn hotkey_status(core: State<'_, Core>, hotkeys: State<'_, Hotkeys>) -> HotkeyStatus {
+pub fn hotkey_status(core: State<'_, App>, hotkeys: State<'_, Hotkeys>) -> HotkeyStatus {
     hotkeys.status(&core)
 }
 
@@ -18,11 +18,11 @@ pub fn hotkey_status(core: State<'_, Core>, hotkeys: State<'_, Hotkeys>) -> Hotk
 #[tauri::command]
 pub fn hotkey_set<R: Runtime>(
     app: AppHandle<R>,
-    core: State<'_, Core>,
+    core: State<'_, App>,
     hotkeys: State<'_, Hotkeys>,
     accelerator: String,
 ) -> Result<HotkeyStatus, IpcError> {
-    hotkeys::set(&app, &accelerator).map_err(|e| ipc(&core, e))?;
+    hotkeys::set(&app, &accelerator).ipc(&core)?;
     Ok(hotkeys.status(&core))
 }
 

@@ -1,29 +1,29 @@
 //! The room form's draft, saved while it is edited.
 
-use livedesk_core::rooms::{self, RoomForm};
-use livedesk_core::Core;
+use livedesk_core::rooms::RoomForm;
+use livedesk_core::App;
 use tauri::State;
 
-use crate::error::{ipc, IpcError};
+use crate::error::{IntoIpc, IpcError};
 
 /// The account's draft, if any (an unreadable one counts as none).
 #[tauri::command]
-pub fn draft_load(core: State<'_, Core>, account_id: String) -> Result<Option<RoomForm>, IpcError> {
-    rooms::load_draft(&core, &account_id).map_err(|e| ipc(&core, e))
+pub fn draft_load(core: State<'_, App>, account_id: String) -> Result<Option<RoomForm>, IpcError> {
+    core.rooms.load_draft(&account_id).ipc(&core)
 }
 
 /// Saves (replaces) the account's draft.
 #[tauri::command]
 pub fn draft_save(
-    core: State<'_, Core>,
+    core: State<'_, App>,
     account_id: String,
     form: RoomForm,
 ) -> Result<(), IpcError> {
-    rooms::save_draft(&core, &account_id, &form).map_err(|e| ipc(&core, e))
+    core.rooms.save_draft(&account_id, &form).ipc(&core)
 }
 
 /// Drops the account's draft.
 #[tauri::command]
-pub fn draft_clear(core: State<'_, Core>, account_id: String) -> Result<(), IpcError> {
-    rooms::clear_draft(&core, &account_id).map_err(|e| ipc(&core, e))
+pub fn draft_clear(core: State<'_, App>, account_id: String) -> Result<(), IpcError> {
+    core.rooms.clear_draft(&account_id).ipc(&core)
 }

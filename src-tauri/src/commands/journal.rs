@@ -2,38 +2,38 @@
 
 use std::path::PathBuf;
 
-use livedesk_core::journal::{self, JournalFilter, JournalPage, PageRequest, RoomSummary};
-use livedesk_core::Core;
+use livedesk_core::journal::{JournalFilter, JournalPage, PageRequest, RoomSummary};
+use livedesk_core::App;
 use tauri::State;
 
-use crate::error::{ipc, IpcError};
+use crate::error::{IntoIpc, IpcError};
 
 /// Rows matching `filter`, newest first.
 #[tauri::command]
 pub fn journal_list(
-    core: State<'_, Core>,
+    core: State<'_, App>,
     filter: JournalFilter,
     page: PageRequest,
 ) -> Result<JournalPage, IpcError> {
-    journal::list(&core, &filter, page).map_err(|e| ipc(&core, e))
+    core.journal.list(&filter, page).ipc(&core)
 }
 
 /// Writes every row matching `filter` as CSV to `path` (picked in a save dialog); answers how many.
 #[tauri::command]
 pub fn journal_export(
-    core: State<'_, Core>,
+    core: State<'_, App>,
     filter: JournalFilter,
     path: PathBuf,
 ) -> Result<usize, IpcError> {
-    journal::export_csv(&core, &filter, &path).map_err(|e| ipc(&core, e))
+    core.journal.export_csv(&filter, &path).ipc(&core)
 }
 
 /// Pushes per goods, failures and the timeline of a room.
 #[tauri::command]
 pub fn journal_room_summary(
-    core: State<'_, Core>,
+    core: State<'_, App>,
     account_id: String,
     room_id: i64,
 ) -> Result<RoomSummary, IpcError> {
-    journal::room_summary(&core, &account_id, room_id).map_err(|e| ipc(&core, e))
+    core.journal.room_summary(&account_id, room_id).ipc(&core)
 }

@@ -3,150 +3,136 @@
 use std::path::PathBuf;
 
 use livedesk_core::rooms::{
-    self, FieldError, PushAddress, RoomCreated, RoomForm, RoomList, ShareCode, ShareImage,
+    FieldError, PushAddress, RoomCreated, RoomForm, RoomList, ShareCode, ShareImage,
 };
-use livedesk_core::Core;
+use livedesk_core::App;
 use tauri::State;
 
-use crate::error::{ipc, IpcError};
+use crate::error::{IntoIpc, IpcError};
 
 /// The last-known list, instantly (empty with `fetchedAt: null` before the first refresh).
 #[tauri::command]
-pub fn rooms_cached(core: State<'_, Core>, account_id: String) -> Result<RoomList, IpcError> {
-    rooms::cached(&core, &account_id).map_err(|e| ipc(&core, e))
+pub fn rooms_cached(core: State<'_, App>, account_id: String) -> Result<RoomList, IpcError> {
+    core.rooms.cached(&account_id).ipc(&core)
 }
 
 /// Every room of the account (all pages), with cover thumbnails; also cached.
 #[tauri::command]
-pub async fn rooms_refresh(
-    core: State<'_, Core>,
-    account_id: String,
-) -> Result<RoomList, IpcError> {
-    rooms::refresh(&core, &account_id)
-        .await
-        .map_err(|e| ipc(&core, e))
+pub async fn rooms_refresh(core: State<'_, App>, account_id: String) -> Result<RoomList, IpcError> {
+    core.rooms.refresh(&account_id).await.ipc(&core)
 }
 
 /// WeChat's rules on the form, per field, in the user's language.
 #[tauri::command]
 pub async fn room_validate(
-    core: State<'_, Core>,
+    core: State<'_, App>,
     account_id: String,
     form: RoomForm,
 ) -> Result<Vec<FieldError>, IpcError> {
-    rooms::validate(&core, &account_id, &form)
-        .await
-        .map_err(|e| ipc(&core, e))
+    core.rooms.validate(&account_id, &form).await.ipc(&core)
 }
 
 /// Uploads missing or stale images, then creates the room. The draft is kept on failure.
 #[tauri::command]
 pub async fn room_create(
-    core: State<'_, Core>,
+    core: State<'_, App>,
     account_id: String,
     form: RoomForm,
 ) -> Result<RoomCreated, IpcError> {
-    rooms::create(&core, &account_id, form)
-        .await
-        .map_err(|e| ipc(&core, e))
+    core.rooms.create(&account_id, form).await.ipc(&core)
 }
 
 /// After a `maybe_sent` create: the room list searched for the room the form describes.
 #[tauri::command]
 pub async fn room_find_created(
-    core: State<'_, Core>,
+    core: State<'_, App>,
     account_id: String,
     form: RoomForm,
 ) -> Result<Option<RoomCreated>, IpcError> {
-    rooms::find_created(&core, &account_id, &form)
-        .await
-        .map_err(|e| ipc(&core, e))
+    core.rooms.find_created(&account_id, &form).await.ipc(&core)
 }
 
 /// A not-started room as a form: anchor WeChat ID empty, pictures to pick again.
 #[tauri::command]
 pub async fn room_edit_load(
-    core: State<'_, Core>,
+    core: State<'_, App>,
     account_id: String,
     room_id: i64,
 ) -> Result<RoomForm, IpcError> {
-    rooms::edit_load(&core, &account_id, room_id)
-        .await
-        .map_err(|e| ipc(&core, e))
+    core.rooms.edit_load(&account_id, room_id).await.ipc(&core)
 }
 
 /// Uploads the pictures, then edits the room (only before it starts; 300023 otherwise).
 #[tauri::command]
 pub async fn room_edit(
-    core: State<'_, Core>,
+    core: State<'_, App>,
     account_id: String,
     room_id: i64,
     form: RoomForm,
 ) -> Result<(), IpcError> {
-    rooms::edit(&core, &account_id, room_id, form)
-        .await
-        .map_err(|e| ipc(&core, e))
+    core.rooms.edit(&account_id, room_id, form).await.ipc(&core)
 }
 
 /// Deletes a room.
 #[tauri::command]
 pub async fn room_delete(
-    core: State<'_, Core>,
+    core: State<'_, App>,
     account_id: String,
     room_id: i64,
 ) -> Result<(), IpcError> {
-    rooms::delete(&core, &account_id, room_id)
-        .await
-        .map_err(|e| ipc(&core, e))
+    core.rooms.delete(&account_id, room_id).await.ipc(&core)
 }
 
 /// The push address split for OBS, with a QR code.
 #[tauri::command]
 pub async fn room_push_address(
-    core: State<'_, Core>,
+    core: State<'_, App>,
     account_id: String,
     room_id: i64,
 ) -> Result<PushAddress, IpcError> {
-    rooms::push_address(&core, &account_id, room_id)
+    core.rooms
+        .push_address(&account_id, room_id)
         .await
-        .map_err(|e| ipc(&core, e))
+        .ipc(&core)
 }
 
 /// "Test address": probes an RTMP server with a stream key (connect and publish, no media).
 #[tauri::command]
 pub async fn push_address_test(
-    core: State<'_, Core>,
+    core: State<'_, App>,
     server: String,
     stream_key: String,
 ) -> Result<livedesk_core::probe::ProbeReport, IpcError> {
     livedesk_core::probe::probe(&server, &stream_key)
         .await
-        .map_err(|e| ipc(&core, e))
+        .ipc(&core)
 }
 
 /// The share code: page path, QR code and poster as data URLs.
 #[tauri::command]
 pub async fn room_share_code(
-    core: State<'_, Core>,
+    core: State<'_, App>,
     account_id: String,
     room_id: i64,
     params: Option<String>,
 ) -> Result<ShareCode, IpcError> {
-    rooms::share_code(&core, &account_id, room_id, params)
+    core.rooms
+        .share_code(&account_id, room_id, params)
         .await
-        .map_err(|e| ipc(&core, e))
+        .ipc(&core)
 }
 
 /// Saves the QR code or poster as PNG at `path` (chosen with the dialog plugin's save()).
 #[tauri::command]
 pub async fn share_save(
-    core: State<'_, Core>,
+    core: State<'_, App>,
     account_id: String,
     room_id: i64,
     which: ShareImage,
     path: PathBuf,
 ) -> Result<(), IpcError> {
-    rooms::share_save(&core, &account_id, room_id, which, &path)
+    core.rooms
+        .share_save(&account_id, room_id, which, &path)
         .await
-        .map_err(|e| ipc(&core, e))
+        .ipc(&core)
 }

@@ -1,9 +1,9 @@
 //! The anchor view: a second window that follows a room's show, and full screen for it.
 
-use livedesk_core::Core;
+use livedesk_core::App;
 use tauri::{AppHandle, Manager, Runtime, State, WebviewUrl, WebviewWindowBuilder, Window};
 
-use crate::error::{ipc, IpcError};
+use crate::error::{IntoIpc, IpcError, ShellError};
 
 /// The anchor view's window label (the window-state plugin remembers it by this).
 pub const ANCHOR: &str = "anchor";
@@ -12,7 +12,7 @@ pub const ANCHOR: &str = "anchor";
 #[tauri::command]
 pub fn anchor_open<R: Runtime>(
     app: AppHandle<R>,
-    core: State<'_, Core>,
+    core: State<'_, App>,
     account_id: String,
     room_id: i64,
 ) -> Result<(), IpcError> {
@@ -33,37 +33,39 @@ pub fn anchor_open<R: Runtime>(
         .build()
         .map(|_| ()),
     };
-    opened.map_err(|e| {
-        ipc(
-            &core,
-            livedesk_core::CoreError::Config(format!("anchor view: {e}")),
-        )
-    })
+    opened
+        .map_err(|e| ShellError::Window {
+            what: "anchor view",
+            cause: e.to_string(),
+        })
+        .ipc(&core)
 }
 
 /// Full screen on or off for the calling window (the anchor view on a second monitor).
 #[tauri::command]
 pub fn window_fullscreen<R: Runtime>(
     window: Window<R>,
-    core: State<'_, Core>,
+    core: State<'_, App>,
     on: bool,
 ) -> Result<(), IpcError> {
-    window.set_fullscreen(on).map_err(|e| {
-        ipc(
-            &core,
-            livedesk_core::CoreError::Config(format!("full screen: {e}")),
-        )
-    })
+    window
+        .set_fullscreen(on)
+        .map_err(|e| ShellError::Window {
+            what: "full screen",
+            cause: e.to_string(),
+        })
+        .ipc(&core)
 }
 
 /// Closes the window that asks: the anchor view's own close button (a full-screen window on a
 /// second monitor has no title bar to close it by). Its size and place are saved as it closes.
 #[tauri::command]
-pub fn window_close<R: Runtime>(window: Window<R>, core: State<'_, Core>) -> Result<(), IpcError> {
-    window.close().map_err(|e| {
-        ipc(
-            &core,
-            livedesk_core::CoreError::Config(format!("close: {e}")),
-        )
-    })
+pub fn window_close<R: Runtime>(window: Window<R>, core: State<'_, App>) -> Result<(), IpcError> {
+    window
+        .close()
+        .map_err(|e| ShellError::Window {
+            what: "close",
+            cause: e.to_string(),
+        })
+        .ipc(&core)
 }

@@ -6,7 +6,8 @@
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
-use livedesk_core::Core;
+use livedesk_core::journal::Origin;
+use livedesk_core::App as Core;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use tauri::ipc::{CallbackFn, InvokeBody};
@@ -33,7 +34,8 @@ impl TestApp {
 
     /// An app over an existing data dir (a store left by an earlier run, a corrupt file).
     pub fn over(dir: tempfile::TempDir, service: String) -> Self {
-        let core = tauri::async_runtime::block_on(Core::open(dir.path(), &service)).unwrap();
+        let core =
+            tauri::async_runtime::block_on(Core::open(dir.path(), &service, Origin::App)).unwrap();
         let app = livedesk_lib::with_shell(mock_builder())
             .manage(core)
             .build(mock_context(noop_assets()))

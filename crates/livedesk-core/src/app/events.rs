@@ -54,6 +54,30 @@ pub enum ConsoleEvent {
     },
 }
 
+impl ConsoleEvent {
+    /// The desktop notification this event is worth, if any: a room's show started, paused,
+    /// dropped out or ended (words in `locale`).
+    pub fn notification(&self, locale: crate::base::locale::Locale) -> Option<(String, String)> {
+        match self {
+            ConsoleEvent::Status {
+                account_id,
+                room_id,
+                name,
+                from,
+                to,
+            } => StatusChange {
+                account_id: account_id.clone(),
+                room_id: *room_id,
+                name: name.clone(),
+                from: *from,
+                to: *to,
+            }
+            .notification(locale),
+            _ => None,
+        }
+    }
+}
+
 impl From<LiveEvent> for ConsoleEvent {
     fn from(e: LiveEvent) -> Self {
         match e {

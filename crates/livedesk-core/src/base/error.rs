@@ -341,8 +341,8 @@ impl CoreError {
                 format!("Configuration error: {what}"),
             ),
             CoreError::Refused(code) => locale.pick(
-                format!("未发送：{}（{}）", code.message_zh(), code.code()),
-                format!("Not sent: {} ({})", code.message_en(), code.code()),
+                format!("未发送：{}", code.message_zh()),
+                format!("Not sent: {}", code.message_en()),
             ),
             CoreError::LiveLocked { .. } => locale.pick(
                 "直播进行中，移除和删除已锁定。请先在直播控制台解锁，再操作。",
@@ -480,5 +480,23 @@ mod tests {
         assert_eq!(e.code(), ErrorCode::MaybeSent);
         assert!(e.message(Locale::En).contains("Check the room list"));
         assert!(e.message(Locale::ZhCn).contains("检查直播间列表"));
+    }
+
+    #[test]
+    fn a_disk_failure_is_storage_at_no_field() {
+        let e = CoreError::io(
+            "/x/journal.csv",
+            std::io::Error::from(std::io::ErrorKind::StorageFull),
+        );
+        assert_eq!(e.code(), ErrorCode::Storage);
+        assert_eq!(e.field(), None, "not a form error");
+        assert!(e.message(Locale::En).contains("/x/journal.csv"));
+    }
+
+    #[test]
+    fn a_wechat_refusal_keeps_its_errcode() {
+        let e = CoreError::Refused(ErrCode::ConsoleGoods);
+        assert_eq!(e.code(), ErrorCode::Refused);
+        assert_eq!(e.detail().and_then(|d| d.errcode), Some(300011));
     }
 }

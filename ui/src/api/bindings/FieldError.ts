@@ -5,7 +5,7 @@
  */
 export type FieldError = { 
 /**
- * A RoomForm key.
+ * A form key (RoomForm's, GoodsForm's).
  */
 field: string, 
 /**

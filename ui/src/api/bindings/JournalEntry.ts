@@ -8,4 +8,8 @@ export type JournalEntry = { id: number,
 /**
  * Unix milliseconds when the request left.
  */
-atMs: number, osUser: string, machine: string, accountId: string, roomId: number | null, goodsId: number | null, subject: string, action: string, detail: string, result: Outcome, errcode: number | null, message: string, latencyMs: number | null, };
+atMs: number, osUser: string, machine: string, accountId: string, roomId: number | null, goodsId: number | null, subject: string, action: string, detail: string, result: Outcome, errcode: number | null, message: string, latencyMs: number | null, 
+/**
+ * Which front end made it: `app` (the window) or `cli`.
+ */
+origin: string, };

@@ -19,6 +19,7 @@ use wechat_live::Secret;
 
 use crate::base::clock::unix_now;
 use crate::base::error::{CoreError, CoreResult};
+use crate::infra::media;
 use crate::infra::store::{DestinationRow, Store, Target};
 use crate::infra::vault::{SecretKind, Vault};
 
@@ -159,6 +160,13 @@ impl Destinations {
                 address::tencent(t, &key, play_key.as_ref(), unix_now())
             }
         }
+    }
+
+    /// [`Destinations::address`] with the QR code of its full push URL.
+    pub fn address_view(&self, id: i64) -> CoreResult<DestinationAddressView> {
+        let address = self.address(id)?;
+        let qr_svg = media::qr_svg(&address.full_url)?;
+        Ok(DestinationAddressView { address, qr_svg })
     }
 
     fn row(&self, id: i64) -> CoreResult<DestinationRow> {

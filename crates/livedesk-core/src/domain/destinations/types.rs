@@ -197,6 +197,16 @@ pub struct DestinationAddress {
     pub play: Vec<PlayUrl>,
 }
 
+/// A destination's address with its QR code (for phone encoders). Its `Debug` is the address's,
+/// which hides the key.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct DestinationAddressView {
+    pub address: DestinationAddress,
+    /// SVG of the full push URL.
+    pub qr_svg: String,
+}
+
 /// `scheme://host/path?<redacted>`: the part before the query, which carries the signature.
 fn redacted(url: &str) -> String {
     match url.split_once('?') {

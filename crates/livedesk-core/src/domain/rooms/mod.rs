@@ -17,7 +17,6 @@ use wechat_live::ErrCode;
 
 pub use form::{new_room, validate_form, MEDIA_REUSE_SECS};
 pub use poll::Watched;
-pub use share::qr_svg;
 pub use status::{StatusBook, StatusChange};
 pub use types::*;
 

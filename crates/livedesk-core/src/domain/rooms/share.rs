@@ -3,9 +3,6 @@
 
 use std::path::Path;
 
-use qrcode::render::svg;
-use qrcode::QrCode;
-
 use super::{PushAddress, Rooms, ShareCode, ShareImage};
 use crate::base::error::{CoreError, CoreResult};
 use crate::infra::media;
@@ -25,7 +22,7 @@ impl Rooms {
             stream_key: url.stream_key(),
             full_url: url.full().to_owned(),
             expires_at: url.expires_at(),
-            qr_svg: qr_svg(url.full())?,
+            qr_svg: media::qr_svg(url.full())?,
         })
     }
 
@@ -90,32 +87,5 @@ impl Rooms {
         };
         let png = media::to_png(&bytes)?;
         std::fs::write(path, png).map_err(|e| CoreError::io(path, e))
-    }
-}
-
-/// An SVG QR code of `text`.
-pub fn qr_svg(text: &str) -> CoreResult<String> {
-    let code = QrCode::new(text.as_bytes()).map_err(|e| {
-        CoreError::image(
-            format!("无法生成二维码：{e}"),
-            format!("Cannot make the QR code: {e}"),
-        )
-    })?;
-    Ok(code
-        .render::<svg::Color<'_>>()
-        .min_dimensions(240, 240)
-        .dark_color(svg::Color("#000000"))
-        .light_color(svg::Color("#ffffff"))
-        .build())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn qr_is_an_svg() {
-        let svg = qr_svg("rtmp://127.0.0.1:1/live/wx-1?txSecret=a&txTime=b").unwrap();
-        assert!(svg.contains("<svg") && svg.contains("</svg>"));
     }
 }

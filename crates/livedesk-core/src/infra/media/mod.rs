@@ -10,8 +10,10 @@ use base64::Engine;
 use image::imageops::FilterType;
 use image::{DynamicImage, ImageFormat, RgbImage};
 
+mod qr;
 mod types;
 
+pub use qr::qr_svg;
 pub use types::{ImageRef, ImageSlot};
 
 use std::collections::HashMap;
