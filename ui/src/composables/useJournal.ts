@@ -2,7 +2,7 @@
 // names a room, and the CSV export through a save dialog.
 import { ref } from 'vue'
 import * as api from '@/api'
-import type { JournalFilter, JournalPage, RoomSummary } from '@/api'
+import type { JournalEntry, JournalFilter, JournalPage, RoomSummary } from '@/api'
 import { task } from '@/lib/task'
 
 export const JOURNAL_PAGE_SIZE = 50
@@ -30,4 +30,15 @@ export function useJournal() {
     })
 
   return { page, summary, error: loading.error, exporting: exporting.loading, load, exportCsv }
+}
+
+/** A room's last writes (the live console's log); a failed read keeps the rows shown. */
+export function useRoomLog(accountId: string, roomId: number, limit = 15) {
+  const rows = ref<JournalEntry[]>([])
+  const filter: JournalFilter = { accountId, roomId, action: null, result: null, fromMs: null, toMs: null }
+  async function load() {
+    const out = await task().run(() => api.journalList(filter, { offset: 0, limit }))
+    if (out.ok) rows.value = out.value.entries
+  }
+  return { rows, load }
 }
