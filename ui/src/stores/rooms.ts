@@ -71,5 +71,8 @@ export const useRoomsStore = defineStore('rooms', () => {
     return out
   }
 
-  return { lists, refreshing, errors, load, refresh, find, removeRoom, remove }
+  /** Has the shell poll the live status of this account's rooms (null: none); a failure only leaves them unpolled. */
+  const monitor = (accountId: string | null) => task().run(() => api.monitorWatch(accountId))
+
+  return { lists, refreshing, errors, load, refresh, find, removeRoom, remove, monitor }
 })
