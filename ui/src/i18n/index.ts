@@ -1,6 +1,5 @@
 import { createI18n } from 'vue-i18n'
-import zhCN from './zh-CN'
-import en from './en'
+import { messages, type MessageSchema } from './messages'
 import type { Locale } from '@/api'
 
 export const LOCALES: { value: Locale; label: string }[] = [
@@ -8,13 +7,13 @@ export const LOCALES: { value: Locale; label: string }[] = [
   { value: 'en', label: 'English' },
 ]
 
-export type MessageSchema = typeof zhCN
+export type { MessageSchema }
 
 export function makeI18n(locale: Locale = 'zh-CN') {
   return createI18n<[MessageSchema], Locale, false>({
     legacy: false,
     locale,
     fallbackLocale: 'zh-CN',
-    messages: { 'zh-CN': zhCN, en },
+    messages,
   })
 }

@@ -5,6 +5,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import * as api from '@/api'
 import type { ActionKind, ConsoleEvent, QueuedAction, Rundown, RundownItem } from '@/api'
+import { task } from '@/lib/task'
 
 /** The key the UI uses for "the same action" (the core refuses to send one twice). */
 export function actionKey(a: ActionKind): string {
@@ -107,22 +108,27 @@ export const useConsoleStore = defineStore('console', () => {
   }
 
   /** Queues `kind`; answers how it ended (its events keep the screen current meanwhile). */
-  async function act(kind: ActionKind): Promise<QueuedAction> {
-    const a = await api.liveAct(accountId.value!, roomId.value!, kind)
-    upsert(a)
-    return a
-  }
+  const act = (kind: ActionKind) =>
+    task().run(async () => {
+      const a = await api.liveAct(accountId.value!, roomId.value!, kind)
+      upsert(a)
+      return a
+    })
 
-  async function retry(id: number) {
-    upsert(await api.liveRetry(accountId.value!, roomId.value!, id))
-  }
+  const retry = (id: number) =>
+    task().run(async () => {
+      upsert(await api.liveRetry(accountId.value!, roomId.value!, id))
+    })
 
-  async function pushNext() {
-    const s = await api.rundownPushNext(accountId.value!, roomId.value!)
-    rundown.value = s.rundown
-    if (s.push) upsert(s.push)
-    return s
-  }
+  /** Ends what is on and starts (and pushes, for goods) what comes next. */
+  const stepping = task()
+  const pushNext = () =>
+    stepping.run(async () => {
+      const s = await api.rundownPushNext(accountId.value!, roomId.value!)
+      rundown.value = s.rundown
+      if (s.push) upsert(s.push)
+      return s
+    })
 
   function setRundown(r: Rundown) {
     rundown.value = r
@@ -137,6 +143,7 @@ export const useConsoleStore = defineStore('console', () => {
     unlockedUntilMs,
     notice,
     journalTick,
+    stepping: stepping.loading,
     current,
     next,
     open,

@@ -2,6 +2,8 @@ import { defineStore } from 'pinia'
 import { ref, watch } from 'vue'
 import * as api from '@/api'
 import type { ConsoleEvent, ObsStatus } from '@/api'
+import type { ObsSettingsInput } from '@/api/bindings/ObsSettingsInput'
+import { task } from '@/lib/task'
 import { useAppStore } from './app'
 
 /** OBS as the shell's link sees it: settings, link, health, the room sent to OBS. */
@@ -62,20 +64,36 @@ export const useObsStore = defineStore('obs', () => {
     }
   }
 
-  async function reconnect() {
-    await api.obsReconnect()
-  }
+  const reconnecting = task()
+  const reconnect = () => reconnecting.run(api.obsReconnect)
 
   /** Sends the room's push address to OBS; answers the server OBS now has. */
-  async function sendRoom(accountId: string, roomId: number) {
-    const sent = await api.obsSendRoom(accountId, roomId)
-    if (status.value) status.value.target = { accountId, roomId }
-    return sent
+  const sendRoom = (accountId: string, roomId: number) =>
+    task().run(async () => {
+      const sent = await api.obsSendRoom(accountId, roomId)
+      if (status.value) status.value.target = { accountId, roomId }
+      return sent
+    })
+
+  const stream = (on: boolean) => task().run(() => api.obsStream(on))
+
+  /** Saves where OBS is (the password to the keyring), then reads the link again. */
+  const saving = task()
+  async function saveSettings(input: ObsSettingsInput) {
+    const out = await saving.run(() => api.obsSettingsSet(input))
+    if (out.ok) await load()
+    return out
   }
 
-  async function stream(on: boolean) {
-    await api.obsStream(on)
+  return {
+    status,
+    error,
+    reconnecting: reconnecting.loading,
+    savingSettings: saving.loading,
+    load,
+    reconnect,
+    sendRoom,
+    stream,
+    saveSettings,
   }
-
-  return { status, error, load, reconnect, sendRoom, stream }
 })

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import * as api from '@/api'
 import type { ConsoleEvent, RoomList, RoomView } from '@/api'
+import { task } from '@/lib/task'
 
 /** Last-known room lists per account: shown at once from SQLite, then refreshed from WeChat. */
 export const useRoomsStore = defineStore('rooms', () => {
@@ -63,5 +64,15 @@ export const useRoomsStore = defineStore('rooms', () => {
     if (l) l.rooms = l.rooms.filter((r) => r.id !== roomId)
   }
 
-  return { lists, refreshing, errors, load, refresh, find, removeRoom }
+  /** Deletes the room in WeChat, then from the list. */
+  async function remove(accountId: string, roomId: number) {
+    const out = await task().run(() => api.roomDelete(accountId, roomId))
+    if (out.ok) removeRoom(accountId, roomId)
+    return out
+  }
+
+  /** Has the shell poll the live status of this account's rooms (null: none); a failure only leaves them unpolled. */
+  const monitor = (accountId: string | null) => task().run(() => api.monitorWatch(accountId))
+
+  return { lists, refreshing, errors, load, refresh, find, removeRoom, remove, monitor }
 })

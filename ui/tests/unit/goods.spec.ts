@@ -5,7 +5,7 @@ import type { Shelf, ShelfGoods } from '@/api'
 import { priceLine, yuan } from '@/lib/price'
 import GoodsFormModal from '@/components/goods/GoodsFormModal.vue'
 import RoomShelf from '@/components/goods/RoomShelf.vue'
-import { mountInApp } from './helpers'
+import { feedbackOf, mountInApp } from './helpers'
 
 vi.mock('@/api/commands')
 vi.mock('@/api/platform')
@@ -41,6 +41,34 @@ describe('the add-goods form', () => {
     const name = document.querySelector<HTMLInputElement>('[data-testid="field-name"] input')!
     expect(name.value).toBe('保温杯')
     wrapper.unmount()
+  })
+})
+
+describe('the add-goods form while typing', () => {
+  it('checks with goods_validate and shows a problem only at a field the user has left', async () => {
+    vi.useFakeTimers()
+    api.goodsDraftLoad.mockResolvedValue(null)
+    api.goodsDraftSave.mockResolvedValue(undefined)
+    api.goodsValidate.mockImplementation(async (f) => [
+      ...(f.name.length < 2 ? [{ field: 'name', code: 'length', message: '名称太短' }] : []),
+      { field: 'url', code: 'required', message: '请填写商品页面路径' },
+    ])
+    const { wrapper } = await mountInApp(GoodsFormModal, { props: { accountId: 'sandbox', editing: null } })
+    const name = document.querySelector<HTMLInputElement>('[data-testid="field-name"] input')!
+    name.value = '茶'
+    name.dispatchEvent(new Event('input'))
+    await vi.advanceTimersByTimeAsync(300)
+    expect(api.goodsValidate).toHaveBeenCalled()
+    // Typed but not left yet: quiet.
+    expect(feedbackOf(document, 'field-name')).not.toContain('名称太短')
+    name.dispatchEvent(new Event('blur'))
+    await vi.advanceTimersByTimeAsync(300)
+    expect(feedbackOf(document, 'field-name')).toBe('名称太短')
+    expect(feedbackOf(document, 'field-url')).not.toContain('请填写商品页面路径')
+    // The draft follows what was typed.
+    expect(api.goodsDraftSave).toHaveBeenCalledWith('sandbox', expect.objectContaining({ name: '茶' }))
+    wrapper.unmount()
+    vi.useRealTimers()
   })
 })
 

@@ -2,8 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import * as commands from '@/api/commands'
 import App from '@/App.vue'
-import zh from '@/i18n/zh-CN'
-import en from '@/i18n/en'
+import { AREAS, messages } from '@/i18n/messages'
 import { SANDBOX, mountInApp } from './helpers'
 
 vi.mock('@/api/commands')
@@ -28,9 +27,22 @@ beforeEach(() => {
 
 describe('languages', () => {
   it('has the same keys in zh-CN and en, none empty', () => {
+    const { 'zh-CN': zh, en } = messages
     expect(keys(en).sort()).toEqual(keys(zh).sort())
     const empty = keys(en).filter((k) => !k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], en))
     expect(empty).toEqual([])
+  })
+
+  it('keeps each area in both languages, and no two areas share a top-level key', () => {
+    const seen = new Map<string, string>()
+    for (const [area, m] of Object.entries(AREAS)) {
+      expect(keys(m.en).sort(), area).toEqual(keys(m['zh-CN']).sort())
+      for (const top of Object.keys(m['zh-CN'])) {
+        expect(seen.get(top), `${area}.${top}`).toBeUndefined()
+        seen.set(top, area)
+      }
+    }
+    expect([...seen.keys()].sort()).toEqual(Object.keys(messages.en).sort())
   })
 
   it('starts in zh-CN and switches the whole UI to English, telling the shell', async () => {

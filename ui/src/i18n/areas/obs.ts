@@ -1,8 +1,7 @@
-// OBS: its settings, the link, Send to OBS, start/stop and the health panel, in both languages
-// (spread into zh-CN.ts and en.ts; the key comparison test covers them there). The link's
-// problems come worded from the core.
+// OBS: its settings, the link, Send to OBS, start/stop and the health panel. The link's problems
+// come worded from the core.
 
-export const zh = {
+const zh = {
   obs: {
     title: 'OBS',
     intro: 'LiveDesk 通过 OBS 自带的 WebSocket 服务器（OBS 28 及以上）设置推流地址、开始和停止推流，并在直播中显示推流健康状况。',
@@ -51,7 +50,7 @@ export const zh = {
   },
 }
 
-export const en: typeof zh = {
+const en: typeof zh = {
   obs: {
     title: 'OBS',
     intro: "LiveDesk sets OBS's stream address, starts and stops streaming, and shows the stream's health during the show, through OBS's built-in WebSocket server (OBS 28 or newer).",
@@ -99,3 +98,5 @@ export const en: typeof zh = {
     forRoom: 'Streaming to: room {room}',
   },
 }
+
+export default { 'zh-CN': zh, en }

@@ -1,7 +1,6 @@
-// Destinations beside WeChat rooms (a custom RTMP server, Tencent Cloud standard live), in both
-// languages (spread into zh-CN.ts and en.ts; the key comparison test covers them).
+// Destinations beside WeChat rooms (a custom RTMP server, Tencent Cloud standard live).
 
-export const zh = {
+const zh = {
   dest: {
     title: '推流目标',
     intro: '除了小程序直播间，还可以推流到任何 RTMP 服务器（例如视频号的推流地址）或腾讯云标准直播。密钥只保存在系统钥匙串中。',
@@ -46,7 +45,7 @@ export const zh = {
   },
 }
 
-export const en: typeof zh = {
+const en: typeof zh = {
   dest: {
     title: 'Destinations',
     intro: 'Besides mini program rooms, stream to any RTMP server (e.g. a Channels push address) or to Tencent Cloud standard live. Keys are kept in the system keyring only.',
@@ -90,3 +89,5 @@ export const en: typeof zh = {
     urlKind: { rtmp: 'RTMP', rtmp_srt_port: 'RTMP (SRT port)', webrtc: 'WebRTC', srt: 'SRT', flv: 'FLV', hls: 'HLS' },
   },
 }
+
+export default { 'zh-CN': zh, en }

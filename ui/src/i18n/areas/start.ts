@@ -1,8 +1,7 @@
-// Getting started: the verdict, the access checklist, third-party activation, the mini program
-// side and the ways to go live, in both languages (spread into zh-CN.ts and en.ts; the key
-// comparison test covers them). The verdict's and the checklist's own words come from the core.
+// Getting started: the verdict, the access checklist, third-party activation and the mini program
+// side. The verdict's and the checklist's own words come from the core.
 
-export const zh = {
+const zh = {
   start: {
     title: '开始使用',
     intro: '先确认这个小程序能否使用小程序直播，再把直播间接入小程序。',
@@ -33,7 +32,7 @@ export const zh = {
   },
 }
 
-export const en: typeof zh = {
+const en: typeof zh = {
   start: {
     title: 'Getting started',
     intro: 'First find out whether this mini program can use 小程序直播 (Mini Program live), then connect rooms to the mini program.',
@@ -63,3 +62,5 @@ export const en: typeof zh = {
     waysHint: 'The four ways side by side; docs/going-live-guide.md has the details.',
   },
 }
+
+export default { 'zh-CN': zh, en }

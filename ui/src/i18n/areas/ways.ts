@@ -1,7 +1,7 @@
 // "Which way to go live": the four ways side by side, condensed from docs/going-live-guide.md
-// (which holds the details and the sources). Both languages; the key comparison test covers them.
+// (which holds the details and the sources).
 
-export const zh = {
+const zh = {
   ways: {
     head: { mini: '小程序直播', channels: '视频号直播', cloud: '腾讯云标准直播 + live-player', plugin: '腾讯云“小程序·云直播”插件' },
     rows: {
@@ -51,7 +51,7 @@ export const zh = {
   },
 }
 
-export const en: typeof zh = {
+const en: typeof zh = {
   ways: {
     head: { mini: 'Mini Program live (小程序直播)', channels: 'Channels live (视频号)', cloud: 'Tencent Cloud live + live-player', plugin: 'Tencent Cloud live plugin (小程序·云直播)' },
     rows: {
@@ -100,3 +100,5 @@ export const en: typeof zh = {
     },
   },
 }
+
+export default { 'zh-CN': zh, en }

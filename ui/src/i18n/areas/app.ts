@@ -1,0 +1,73 @@
+// The shell around every view (title, navigation, theme, language) and the words shared by all views.
+
+const zh = {
+  app: {
+    title: 'LiveDesk 直播台',
+    subtitle: '小程序直播',
+    account: '当前账号',
+    nav: { start: '开始使用', rooms: '直播间', goods: '商品库', journal: '操作日志', obs: 'OBS', destinations: '推流目标', accounts: '账号' },
+    theme: '深色模式',
+    language: '语言',
+    sandbox: '沙盒',
+    sandboxHint: '沙盒账号连接内置模拟器，无需微信凭据即可试用。',
+    loadFailed: '无法连接应用后端：{message}',
+    storeRecoveredTitle: '本地数据库无法读取',
+    storeRecoveredBody: '上次的本地数据库文件已损坏或无法读取。LiveDesk 已把它原样移到下面的位置保存，并使用新的数据库继续运行：账号需要重新添加，草稿和缓存的直播间列表已清空。钥匙串中的 AppSecret 不受影响。',
+    storeRecoveredOk: '知道了',
+    retry: '重试',
+  },
+  common: {
+    cancel: '取消',
+    confirm: '确定',
+    save: '保存',
+    delete: '删除',
+    edit: '编辑',
+    copy: '复制',
+    copied: '已复制',
+    copyFailed: '复制失败：{message}',
+    refresh: '刷新',
+    loading: '加载中…',
+    never: '从未',
+    yes: '是',
+    no: '否',
+    actions: '操作',
+    close: '关闭',
+  },
+}
+
+const en: typeof zh = {
+  app: {
+    title: 'LiveDesk 直播台',
+    subtitle: 'Mini Program live',
+    account: 'Account',
+    nav: { start: 'Getting started', rooms: 'Rooms', goods: 'Goods', journal: 'Journal', obs: 'OBS', destinations: 'Destinations', accounts: 'Accounts' },
+    theme: 'Dark mode',
+    language: 'Language',
+    sandbox: 'Sandbox',
+    sandboxHint: 'The sandbox account talks to the built-in simulator: try everything without WeChat credentials.',
+    loadFailed: 'Cannot reach the app backend: {message}',
+    storeRecoveredTitle: 'The local database could not be read',
+    storeRecoveredBody: 'The local database file was damaged or unreadable. LiveDesk moved it, untouched, to the place below and carries on with a fresh database: accounts must be added again; drafts and cached room lists are empty. AppSecrets in the OS keyring are not affected.',
+    storeRecoveredOk: 'OK',
+    retry: 'Retry',
+  },
+  common: {
+    cancel: 'Cancel',
+    confirm: 'OK',
+    save: 'Save',
+    delete: 'Delete',
+    edit: 'Edit',
+    copy: 'Copy',
+    copied: 'Copied',
+    copyFailed: 'Copy failed: {message}',
+    refresh: 'Refresh',
+    loading: 'Loading…',
+    never: 'Never',
+    yes: 'Yes',
+    no: 'No',
+    actions: 'Actions',
+    close: 'Close',
+  },
+}
+
+export default { 'zh-CN': zh, en }
