@@ -189,6 +189,17 @@ pub async fn requests(sim: &SimHandle) -> Vec<String> {
         .collect()
 }
 
+/// Makes every request to `api_path` close the connection without an answer.
+pub async fn drop_all(sim: &SimHandle, api_path: &str) {
+    let r = reqwest::Client::new()
+        .post(format!("{}/__sim/faults", sim.base_url()))
+        .json(&serde_json::json!({"path": api_path, "kind": "drop"}))
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_success(), "fault: {}", r.status());
+}
+
 /// The simulator's record of a room.
 pub async fn sim_room(sim: &SimHandle, id: i64) -> Value {
     let r = reqwest::get(format!("{}/__sim/rooms/{id}", sim.base_url()))
@@ -196,4 +207,38 @@ pub async fn sim_room(sim: &SimHandle, id: i64) -> Value {
         .unwrap();
     assert!(r.status().is_success(), "room {id}: {}", r.status());
     r.json().await.unwrap()
+}
+
+impl Cli {
+    /// Runs with `input` on standard input and `key` set to `value` (the language kept English).
+    pub fn run_stdin_env(&self, args: &[&str], input: &str, key: &str, value: &str) -> Run {
+        let mut c = self.command(args);
+        c.env(key, value)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let mut child = c.spawn().expect("start livedesk-cli");
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        finish(child.wait_with_output().unwrap())
+    }
+}
+
+impl Cli {
+    /// Runs over `data_dir` instead of the temp dir (a data dir that cannot be one).
+    pub fn run_at(&self, data_dir: &Path, args: &[&str]) -> Run {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_livedesk-cli"));
+        c.arg("--data-dir")
+            .arg(data_dir)
+            .arg("--keyring-service")
+            .arg(&self.service)
+            .args(args)
+            .env("LC_ALL", "en_US.UTF-8")
+            .stdin(Stdio::null());
+        finish(c.output().unwrap())
+    }
 }
