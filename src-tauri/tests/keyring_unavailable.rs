@@ -3,15 +3,27 @@
 
 mod common;
 
+use std::sync::Once;
+
 use common::TestApp;
 use serde_json::{json, Value};
 
+/// Points the session bus at nothing, once for the whole binary, before either test starts an app:
+/// the tests run on parallel threads, and changing the environment while another thread reads it
+/// (D-Bus does, when it connects) is a race.
+fn without_a_bus() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        std::env::set_var(
+            "DBUS_SESSION_BUS_ADDRESS",
+            "unix:path=/nonexistent/livedesk-no-bus",
+        )
+    });
+}
+
 #[test]
 fn no_secret_service_means_keyring_unavailable_and_nothing_saved() {
-    std::env::set_var(
-        "DBUS_SESSION_BUS_ADDRESS",
-        "unix:path=/nonexistent/livedesk-no-bus",
-    );
+    without_a_bus();
     let app = TestApp::new();
     app.ok::<Value>("set_locale", json!({"locale": "en"}));
     let e = app.err(
@@ -33,10 +45,7 @@ fn no_secret_service_means_keyring_unavailable_and_nothing_saved() {
 
 #[test]
 fn listing_with_the_keyring_gone_shows_the_accounts_and_says_why() {
-    std::env::set_var(
-        "DBUS_SESSION_BUS_ADDRESS",
-        "unix:path=/nonexistent/livedesk-no-bus",
-    );
+    without_a_bus();
     let app = TestApp::new();
     // An account stored while the keyring worked (a row, as an earlier run left it).
     app.core()

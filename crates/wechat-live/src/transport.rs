@@ -185,26 +185,45 @@ mod tests {
             let _ = read_envelope(status, &body);
         }
 
-        /// JSON objects with arbitrary errcode/errmsg shapes: an answer or a typed error, and a
-        /// non-zero errcode is never a success.
+        /// JSON objects with arbitrary errcode/errmsg shapes. What the errcode means is said here
+        /// on its own: an integer (or a string holding one, as some proxies send it) is that code,
+        /// absent or null is 0, anything else (a float, an array, words) is no number at all. A
+        /// zero code with a 2xx status is the answer; zero with another status is an HTTP error;
+        /// any other code is WeChat's refusal with that code; no number is a decode error.
         #[test]
-        fn arbitrary_envelopes_never_panic(
+        fn every_errcode_shape_means_what_it_says(
             errcode in proptest::prop_oneof![
                 proptest::num::i64::ANY.prop_map(serde_json::Value::from),
+                proptest::strategy::Just(serde_json::Value::from(0)),
                 "\\PC{0,12}".prop_map(serde_json::Value::from),
-                proptest::num::f64::ANY.prop_map(serde_json::Value::from),
+                (-400_000i64..400_000).prop_map(|n| serde_json::Value::from(format!(" {n} "))),
+                proptest::num::f64::NORMAL.prop_map(serde_json::Value::from),
                 proptest::strategy::Just(serde_json::Value::Null),
                 proptest::strategy::Just(serde_json::json!([1])),
             ],
             errmsg in "\\PC{0,40}( rid: \\PC{0,20})?",
             status in proptest::prop_oneof![proptest::strategy::Just(200u16), 100u16..600],
         ) {
+            let meant: Option<i64> = match &errcode {
+                serde_json::Value::Null => Some(0),
+                serde_json::Value::String(s) => s.trim().parse().ok(),
+                v if v.is_i64() => v.as_i64(),
+                _ => None,
+            };
             let body = serde_json::json!({"errcode": errcode, "errmsg": errmsg, "x": [1, {"y": null}]});
             let bytes = serde_json::to_vec(&body).unwrap_or_default();
-            if let Ok(map) = read_envelope(status, &bytes) {
-                proptest::prop_assert!((200..300).contains(&status));
-                let code = map.get("errcode").and_then(serde_json::Value::as_i64).unwrap_or(0);
-                proptest::prop_assert_eq!(code, 0);
+            let ok_status = (200..300).contains(&status);
+            match (meant, read_envelope(status, &bytes)) {
+                (Some(0), Ok(_)) => proptest::prop_assert!(ok_status),
+                (Some(0), Err(Error::Http { status: s, .. })) => {
+                    proptest::prop_assert!(!ok_status);
+                    proptest::prop_assert_eq!(s, status);
+                }
+                (Some(n), Err(e @ Error::Api { .. })) if n != 0 => {
+                    proptest::prop_assert_eq!(e.code().map(|c| c.code()), Some(n));
+                }
+                (None, Err(Error::Decode { .. })) => {}
+                (meant, got) => proptest::prop_assert!(false, "errcode {errcode} (meaning {meant:?}), status {status}: {got:?}"),
             }
         }
     }
