@@ -109,12 +109,7 @@ impl IpcError {
 
     /// The core's error in `locale`.
     pub fn from_core(e: &CoreError, locale: Locale) -> Self {
-        Self {
-            code: e.code(),
-            message: e.message(locale),
-            field: e.field(),
-            detail: e.detail().map(Box::new),
-        }
+        Self::from_problem(e, locale)
     }
 }
 

@@ -1,6 +1,6 @@
 //! The WeChat rules a UI repeats for display — what each live status is called, which statuses
 //! allow an edit or a delete, when a show is on, the custom-params limit — stated once here and
-//! handed to the UI as a generated module (`App`'s `rules_typescript`), so the window cannot drift
+//! handed to the UI as a generated module (`app::rules_typescript`), so the window cannot drift
 //! from the core.
 
 use wechat_live::model::LiveStatus;

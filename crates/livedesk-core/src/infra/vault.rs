@@ -17,7 +17,8 @@ pub enum SecretKind {
     AppSecret,
     /// The obs-websocket password, per OBS connection profile.
     ObsPassword,
-    /// A custom RTMP destination's stream key, per destination id.
+    /// A destination's secret, per destination id: a custom server's stream key, or a Tencent
+    /// Cloud stream's push auth key (and, as `<id>:play`, its play auth key).
     DestinationKey,
 }
 
