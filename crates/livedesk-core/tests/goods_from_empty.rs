@@ -101,7 +101,7 @@ async fn a_rooms_goods_are_prepared_from_an_empty_library_and_journaled() {
     t.core.shelf.import(id, room, &ids).await.unwrap();
     t.core
         .shelf
-        .set_on_sale(id, room, ids[0], true)
+        .set_on_sale(id, room, ids[0], true, None)
         .await
         .unwrap();
     t.core

@@ -60,7 +60,7 @@ async fn a_producer_prepares_a_rooms_goods_and_every_write_is_journaled() {
 
     t.core
         .shelf
-        .set_on_sale(SANDBOX, NOT_STARTED, new[0], false)
+        .set_on_sale(SANDBOX, NOT_STARTED, new[0], false, None)
         .await
         .unwrap();
     let s = t.core.shelf.shelf(SANDBOX, NOT_STARTED).await.unwrap();
@@ -79,7 +79,7 @@ async fn a_producer_prepares_a_rooms_goods_and_every_write_is_journaled() {
 
     t.core
         .shelf
-        .remove(SANDBOX, NOT_STARTED, new[1])
+        .remove(SANDBOX, NOT_STARTED, new[1], None)
         .await
         .unwrap();
     assert!(!order(&t, NOT_STARTED).await.contains(&new[1]));
@@ -105,7 +105,7 @@ async fn a_producer_prepares_a_rooms_goods_and_every_write_is_journaled() {
     let e = t
         .core
         .shelf
-        .push(SANDBOX, NOT_STARTED, reordered[0])
+        .push(SANDBOX, NOT_STARTED, reordered[0], None)
         .await
         .unwrap_err();
     assert_eq!(errcode(&e), Some(300023));
@@ -113,7 +113,7 @@ async fn a_producer_prepares_a_rooms_goods_and_every_write_is_journaled() {
     // Cards complete at once here (the push window and its 300047 are the console's tests).
     t.sim_post("/push_window", json!({"ms": 0})).await;
     for g in [live[1], live[1], live[2]] {
-        t.core.shelf.push(SANDBOX, LIVE, g).await.unwrap();
+        t.core.shelf.push(SANDBOX, LIVE, g, None).await.unwrap();
     }
 
     let summary = t.core.journal.room_summary(SANDBOX, LIVE).unwrap();

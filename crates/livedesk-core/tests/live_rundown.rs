@@ -49,7 +49,7 @@ async fn a_rundown_is_built_edited_and_walked_with_push_next() {
     for id in &g[..3] {
         t.core
             .shelf
-            .set_on_sale(SANDBOX, LIVE, *id, true)
+            .set_on_sale(SANDBOX, LIVE, *id, true, None)
             .await
             .unwrap();
     }

@@ -252,14 +252,18 @@ impl Console {
     /// One request for the action, journaled by the service that sends it.
     async fn send(&self, a: &QueuedAction) -> CoreResult<()> {
         let (account, room) = (a.account_id.as_str(), a.room_id);
+        // The name the console already looked up goes into the journal row as it is.
+        let name = Some(a.subject.as_str());
         match a.action {
-            ActionKind::Push { goods_id } => self.shelf.push(account, room, goods_id).await,
+            ActionKind::Push { goods_id } => self.shelf.push(account, room, goods_id, name).await,
             ActionKind::Sale { goods_id, on_sale } => {
                 self.shelf
-                    .set_on_sale(account, room, goods_id, on_sale)
+                    .set_on_sale(account, room, goods_id, on_sale, name)
                     .await
             }
-            ActionKind::Remove { goods_id } => self.shelf.remove(account, room, goods_id).await,
+            ActionKind::Remove { goods_id } => {
+                self.shelf.remove(account, room, goods_id, name).await
+            }
             ActionKind::CommentBan { banned } => self.comment_ban(account, room, banned).await,
         }
     }

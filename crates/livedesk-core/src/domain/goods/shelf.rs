@@ -133,12 +133,13 @@ impl Shelves {
         room_id: i64,
         goods_id: i64,
         on_sale: bool,
+        name: Option<&str>,
     ) -> CoreResult<()> {
         let client = self.clients.get(account_id)?;
         let w = Write::new(account_id, Action::RoomGoodsSale)
             .room(room_id)
             .goods(goods_id)
-            .subject(self.goods_name(account_id, goods_id))
+            .subject(self.name_or_lookup(account_id, goods_id, name))
             .detail(if on_sale { "on" } else { "off" });
         let sent = client.room_goods().set_on_sale(room_id, goods_id, on_sale);
         self.journal.record(w, sent).await??;
@@ -148,12 +149,18 @@ impl Shelves {
     }
 
     /// Pops the goods card up for viewers (the room must be live).
-    pub async fn push(&self, account_id: &str, room_id: i64, goods_id: i64) -> CoreResult<()> {
+    pub async fn push(
+        &self,
+        account_id: &str,
+        room_id: i64,
+        goods_id: i64,
+        name: Option<&str>,
+    ) -> CoreResult<()> {
         let client = self.clients.get(account_id)?;
         let w = Write::new(account_id, Action::RoomGoodsPush)
             .room(room_id)
             .goods(goods_id)
-            .subject(self.goods_name(account_id, goods_id));
+            .subject(self.name_or_lookup(account_id, goods_id, name));
         self.journal
             .record(w, client.room_goods().push(room_id, goods_id))
             .await??;
@@ -162,18 +169,33 @@ impl Shelves {
 
     /// Takes goods out of the room (the library keeps them); while the show is on, only once
     /// unlocked (the live lock).
-    pub async fn remove(&self, account_id: &str, room_id: i64, goods_id: i64) -> CoreResult<()> {
+    pub async fn remove(
+        &self,
+        account_id: &str,
+        room_id: i64,
+        goods_id: i64,
+        name: Option<&str>,
+    ) -> CoreResult<()> {
         self.guard.room(account_id, room_id).await?;
         let client = self.clients.get(account_id)?;
         let w = Write::new(account_id, Action::RoomGoodsDelete)
             .room(room_id)
             .goods(goods_id)
-            .subject(self.goods_name(account_id, goods_id));
+            .subject(self.name_or_lookup(account_id, goods_id, name));
         self.journal
             .record(w, client.room_goods().delete(room_id, goods_id))
             .await??;
         self.store.clear_sale(account_id, room_id, goods_id)?;
         Ok(())
+    }
+
+    /// The goods' name for the journal: the one the caller already knows (the console's), else the
+    /// library's.
+    fn name_or_lookup(&self, account_id: &str, goods_id: i64, name: Option<&str>) -> String {
+        match name {
+            Some(n) => n.to_owned(),
+            None => self.goods_name(account_id, goods_id),
+        }
     }
 
     /// Orders the shelf: `ids` first to last.

@@ -137,10 +137,13 @@ impl Rooms {
         let client = self.clients.get(account_id)?;
         // The form survives a failed submit, whatever fails.
         self.save_draft(account_id, &form)?;
-        self.check_and_upload(account_id, &client, &mut form)
+        let uploaded = self
+            .check_and_upload(account_id, &client, &mut form)
             .await?;
-        // A later failure keeps the fresh media ids.
-        self.save_draft(account_id, &form)?;
+        // A later failure keeps the fresh media ids (nothing new to keep when none was uploaded).
+        if uploaded {
+            self.save_draft(account_id, &form)?;
+        }
         let room = form::new_room(&form)?;
         let w = Write::new(account_id, Action::RoomCreate).subject(&form.name);
         let sent = client.rooms().create(&room);
@@ -213,17 +216,19 @@ impl Rooms {
     }
 
     /// WeChat's rules first (nothing is sent when one fails), then a media id for every picture that has
-    /// none or whose id is about to expire. Shared by create and edit.
+    /// none or whose id is about to expire; answers whether any was uploaded. Shared by create and
+    /// edit.
     async fn check_and_upload(
         &self,
         account_id: &str,
         client: &wechat_live::Client,
         form: &mut RoomForm,
-    ) -> CoreResult<()> {
+    ) -> CoreResult<bool> {
         let now = self.clients.now(account_id).await?;
         if let Some(first) = form::violations(form, now).into_iter().next() {
             return Err(CoreError::Violation(first));
         }
+        let mut uploaded = false;
         for img in [
             &mut form.cover_img,
             &mut form.share_img,
@@ -234,9 +239,10 @@ impl Rooms {
         {
             if form::needs_upload(img, now) {
                 self.upload(client, img).await?;
+                uploaded = true;
             }
         }
-        Ok(())
+        Ok(uploaded)
     }
 
     async fn upload(&self, client: &wechat_live::Client, img: &mut ImageRef) -> CoreResult<()> {
