@@ -5,6 +5,8 @@
 
 mod common;
 
+use wechat_live_sim::testing::eventually;
+
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -17,17 +19,14 @@ use wechat_live::Secret;
 const ROOM: i64 = 2;
 const PASSWORD: &str = "secret-for-tests";
 
-/// Waits (at most `secs`) for `done` to hold of the link, answering the last link seen.
+/// Waits (at most `secs`) for `done` to hold of the link, answering that link.
 async fn link_until(t: &TestCore, secs: u64, done: impl Fn(&ObsLink) -> bool) -> ObsLink {
-    let mut link = t.core.obs.link();
-    for _ in 0..secs * 10 {
-        if done(&link) {
-            return link;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-        link = t.core.obs.link();
-    }
-    panic!("link never got there; last: {link:?}");
+    eventually(Duration::from_secs(secs), "the OBS link", || {
+        let link = t.core.obs.link();
+        let v = done(&link).then_some(link);
+        async move { v }
+    })
+    .await
 }
 
 async fn room_status(t: &TestCore) -> u16 {

@@ -13,6 +13,8 @@ mod routes;
 mod rtmp;
 mod server;
 mod state;
+#[cfg(feature = "test-support")]
+pub mod testing;
 mod validate;
 
 pub use config::SimConfig;

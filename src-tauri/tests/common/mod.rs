@@ -3,7 +3,6 @@
 
 #![allow(dead_code)]
 
-use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
 use livedesk_core::journal::Origin;
@@ -16,6 +15,7 @@ use tauri::test::{
 };
 use tauri::webview::InvokeRequest;
 use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
+use wechat_live_sim::testing::{write_png, Control};
 
 pub struct TestApp {
     pub app: App<MockRuntime>,
@@ -102,55 +102,30 @@ pub fn rand_u64() -> u64 {
     t ^ (u64::from(std::process::id()) << 32)
 }
 
-/// GET a simulator control-plane path.
+/// GET a simulator control-plane path (`/__sim/…`).
 pub fn sim_get(base: &str, path: &str) -> Value {
-    tauri::async_runtime::block_on(async {
-        reqwest::get(format!("{base}{path}"))
-            .await
-            .unwrap()
-            .json::<Value>()
-            .await
-            .unwrap()
-    })
+    tauri::async_runtime::block_on(Control::new(base).get(plane(path)))
 }
 
 /// POST JSON to a simulator control-plane path.
 pub fn sim_post(base: &str, path: &str, body: Value) -> Value {
-    tauri::async_runtime::block_on(async {
-        let res = reqwest::Client::new()
-            .post(format!("{base}{path}"))
-            .json(&body)
-            .send()
-            .await
-            .unwrap();
-        assert!(res.status().is_success(), "POST {path}: {}", res.status());
-        res.json::<Value>().await.unwrap_or(Value::Null)
-    })
+    tauri::async_runtime::block_on(Control::new(base).post(plane(path), body))
 }
 
 /// DELETE a simulator control-plane path.
 pub fn sim_delete(base: &str, path: &str) {
-    tauri::async_runtime::block_on(async {
-        let res = reqwest::Client::new()
-            .delete(format!("{base}{path}"))
-            .send()
-            .await
-            .unwrap();
-        assert!(res.status().is_success(), "DELETE {path}: {}", res.status());
-    })
+    tauri::async_runtime::block_on(Control::new(base).delete(plane(path)))
+}
+
+/// The path within the control plane.
+fn plane(path: &str) -> &str {
+    path.strip_prefix("/__sim").unwrap_or(path)
 }
 
 /// A picture file of `w`×`h` on disk (PNG with a gradient).
 pub fn picture(dir: &Path, name: &str, w: u32, h: u32) -> PathBuf {
-    let img = image::RgbImage::from_fn(w, h, |x, y| {
-        image::Rgb([(x % 256) as u8, (y % 256) as u8, ((x + y) % 256) as u8])
-    });
-    let mut out = Cursor::new(Vec::new());
-    image::DynamicImage::ImageRgb8(img)
-        .write_to(&mut out, image::ImageFormat::Png)
-        .unwrap();
     let path = dir.join(name);
-    std::fs::write(&path, out.into_inner()).unwrap();
+    write_png(&path, w, h);
     path
 }
 

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
+use wechat_live_sim::testing::{write_png, Control};
 use wechat_live_sim::{SimConfig, SimHandle};
 
 pub const SANDBOX: &str = "sandbox";
@@ -147,11 +148,7 @@ impl Cli {
     /// Writes a `w`×`h` PNG picture named `name` into the data dir's folder.
     pub fn png(&self, name: &str, w: u32, h: u32) -> PathBuf {
         let path = self.path(name);
-        image::RgbImage::from_fn(w, h, |x, y| {
-            image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
-        })
-        .save(&path)
-        .unwrap();
+        write_png(&path, w, h);
         path
     }
 }
@@ -177,36 +174,17 @@ pub async fn sim() -> SimHandle {
 
 /// The API paths the simulator was asked, the control plane and tokens left out.
 pub async fn requests(sim: &SimHandle) -> Vec<String> {
-    let log: Vec<Value> = reqwest::get(format!("{}/__sim/requests", sim.base_url()))
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    log.iter()
-        .map(|e| e["path"].as_str().unwrap_or_default().to_owned())
-        .filter(|p| !p.starts_with("/__sim") && !p.contains("token"))
-        .collect()
+    Control::of(sim).api_paths().await
 }
 
 /// Makes every request to `api_path` close the connection without an answer.
 pub async fn drop_all(sim: &SimHandle, api_path: &str) {
-    let r = reqwest::Client::new()
-        .post(format!("{}/__sim/faults", sim.base_url()))
-        .json(&serde_json::json!({"path": api_path, "kind": "drop"}))
-        .send()
-        .await
-        .unwrap();
-    assert!(r.status().is_success(), "fault: {}", r.status());
+    Control::of(sim).drop_all(api_path).await;
 }
 
 /// The simulator's record of a room.
 pub async fn sim_room(sim: &SimHandle, id: i64) -> Value {
-    let r = reqwest::get(format!("{}/__sim/rooms/{id}", sim.base_url()))
-        .await
-        .unwrap();
-    assert!(r.status().is_success(), "room {id}: {}", r.status());
-    r.json().await.unwrap()
+    Control::of(sim).room(id).await
 }
 
 impl Cli {

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 use serde_json::{json, Value};
+use wechat_live_sim::testing::Control;
 use wechat_live_sim::{start, SimConfig, SimHandle};
 
 /// 2026-01-01 00:00 UTC (08:00 Beijing): the frozen start of every test clock.
@@ -113,30 +114,27 @@ impl Sim {
         self.ctl(reqwest::Method::POST, path, Some(body)).await
     }
 
+    /// The control plane as other crates' tests drive it (calls that must succeed).
+    pub fn control(&self) -> Control {
+        Control::new(&self.base)
+    }
+
     pub async fn now(&self) -> i64 {
-        self.ctl(reqwest::Method::GET, "/clock", None).await["now"]
-            .as_i64()
-            .expect("now")
+        self.control().now().await
     }
 
     pub async fn advance(&self, secs: i64) -> i64 {
-        self.ctl_post("/clock", json!({ "advance": secs })).await["now"]
-            .as_i64()
-            .expect("now")
+        self.control().advance(secs).await
     }
 
     pub async fn verify(&self, ids: &[&str]) {
-        self.ctl_post("/verified", json!({ "add": ids })).await;
+        self.control()
+            .post("/verified", json!({ "add": ids }))
+            .await;
     }
 
     pub async fn force_status(&self, room: u64, status: i64) {
-        let v = self
-            .ctl_post(
-                &format!("/rooms/{room}/status"),
-                json!({ "status": status }),
-            )
-            .await;
-        assert_eq!(v["status"], status, "forced status: {v}");
+        self.control().force_status(room as i64, status).await;
     }
 
     /// Uploads a PNG of the given size (optionally padded to `min_bytes`) and returns its media_id.
@@ -228,18 +226,9 @@ impl Sim {
     }
 }
 
+/// A flat-colour PNG (the shared fixture: a few hundred bytes whatever its size).
 pub fn png_bytes(w: u32, h: u32) -> Vec<u8> {
-    let mut out = Vec::new();
-    {
-        let mut enc = png::Encoder::new(&mut out, w, h);
-        enc.set_color(png::ColorType::Grayscale);
-        enc.set_depth(png::BitDepth::Eight);
-        let mut writer = enc.write_header().expect("header");
-        writer
-            .write_image_data(&vec![200u8; (w * h) as usize])
-            .expect("data");
-    }
-    out
+    wechat_live_sim::testing::flat_png(w, h)
 }
 
 /// Asserts an errcode and that errmsg ends with ` rid: 8hex-8hex-8hex`.

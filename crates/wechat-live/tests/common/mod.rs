@@ -2,19 +2,21 @@
 //! follows the simulator's, and the simulator's control plane.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::Cursor;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 
 use serde_json::{json, Value};
 use wechat_live::model::{NewRoom, RoomEdit, RoomType};
 use wechat_live::{Client, Config, RetryPolicy};
+use wechat_live_sim::testing::Control;
 use wechat_live_sim::{start, SimConfig, SimHandle};
 
 pub struct Env {
     pub sim: SimHandle,
     pub client: Client,
     pub http: reqwest::Client,
+    /// The simulator's control plane.
+    pub control: Control,
     /// The simulator's clock as the client sees it (kept in step by `advance`).
     clock: Arc<AtomicI64>,
 }
@@ -35,6 +37,7 @@ pub async fn env(cfg: SimConfig) -> Env {
 pub async fn env_with(cfg: SimConfig, tweak: impl FnOnce(&mut Config)) -> Env {
     let sim = start(cfg).await.expect("simulator starts");
     let http = reqwest::Client::new();
+    let control = Control::of(&sim);
     let now: Value = http
         .get(format!("{}/__sim/clock", sim.base_url()))
         .send()
@@ -60,6 +63,7 @@ pub async fn env_with(cfg: SimConfig, tweak: impl FnOnce(&mut Config)) -> Env {
         sim,
         client,
         http,
+        control,
         clock,
     };
     // Anchors the tests use, real-name verified in every mode (the demo verifies all but `unverified*`).
@@ -76,31 +80,14 @@ impl Env {
         format!("{}{path}", self.sim.base_url())
     }
 
+    /// POST to a control-plane path (`/__sim/…`).
     pub async fn ctl(&self, path: &str, body: Value) -> Value {
-        let r = self
-            .http
-            .post(self.url(path))
-            .json(&body)
-            .send()
-            .await
-            .unwrap();
-        assert!(
-            r.status().is_success(),
-            "control {path} failed: {}",
-            r.status()
-        );
-        r.json().await.unwrap_or(Value::Null)
+        self.control.post(plane(path), body).await
     }
 
+    /// GET a control-plane path (`/__sim/…`).
     pub async fn ctl_get(&self, path: &str) -> Value {
-        self.http
-            .get(self.url(path))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap()
+        self.control.get(plane(path)).await
     }
 
     pub fn now(&self) -> i64 {
@@ -109,44 +96,33 @@ impl Env {
 
     /// Moves the simulator's clock (and the client's view of it) forward.
     pub async fn advance(&self, secs: i64) {
-        let v = self.ctl("/__sim/clock", json!({ "advance": secs })).await;
-        self.clock
-            .store(v["now"].as_i64().expect("now"), Ordering::SeqCst);
+        let now = self.control.advance(secs).await;
+        self.clock.store(now, Ordering::SeqCst);
     }
 
     pub async fn fault(&self, spec: Value) {
-        self.ctl("/__sim/faults", spec).await;
+        self.control.fault(spec).await;
     }
 
     pub async fn stats(&self) -> Value {
-        self.ctl_get("/__sim/stats").await
+        self.control.get("/stats").await
     }
 
     pub async fn clear_requests(&self) {
-        self.http
-            .delete(self.url("/__sim/requests"))
-            .send()
-            .await
-            .unwrap();
+        self.control.clear_requests().await;
     }
 
     /// WeChat requests the simulator received, optionally only to `path`.
     pub async fn requests_to(&self, path: &str) -> Vec<Value> {
-        let all = self.ctl_get("/__sim/requests").await;
-        all.as_array()
-            .cloned()
-            .unwrap_or_default()
+        self.all_requests()
+            .await
             .into_iter()
             .filter(|r| r["path"] == path)
             .collect()
     }
 
     pub async fn all_requests(&self) -> Vec<Value> {
-        self.ctl_get("/__sim/requests")
-            .await
-            .as_array()
-            .cloned()
-            .unwrap_or_default()
+        self.control.requests().await
     }
 
     /// Uploads a PNG of `w`×`h` and answers its media id.
@@ -187,16 +163,12 @@ impl Env {
     }
 }
 
-/// A real PNG of the given size (a flat colour compresses to a few hundred bytes).
+/// The control-plane part of a `/__sim/…` path.
+fn plane(path: &str) -> &str {
+    path.strip_prefix("/__sim").unwrap_or(path)
+}
+
+/// A real PNG of the given size, one flat colour (a few hundred bytes).
 pub fn png(w: u32, h: u32) -> Vec<u8> {
-    let mut out = Cursor::new(Vec::new());
-    {
-        let mut enc = png::Encoder::new(&mut out, w, h);
-        enc.set_color(png::ColorType::Rgb);
-        enc.set_depth(png::BitDepth::Eight);
-        let mut writer = enc.write_header().unwrap();
-        let data = vec![0x7fu8; (w * h * 3) as usize];
-        writer.write_image_data(&data).unwrap();
-    }
-    out.into_inner()
+    wechat_live_sim::testing::flat_png(w, h)
 }
