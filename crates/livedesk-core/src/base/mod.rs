@@ -11,3 +11,4 @@ pub mod locale;
 pub mod paths;
 pub mod rules;
 pub mod tables;
+pub mod wechat;
