@@ -64,6 +64,12 @@ impl Client {
                 "base URL must start with https:// or http://",
             ));
         }
+        // Credentials in the URL would travel (and be logged by proxies) with every request.
+        match url::Url::parse(&config.base_url) {
+            Ok(u) if u.username().is_empty() && u.password().is_none() => {}
+            Ok(_) => return Err(Error::Config("base URL must not carry a user or password")),
+            Err(_) => return Err(Error::Config("base URL is not a URL")),
+        }
         let http = build_http(&config.http)?;
         let pages = Semaphore::new(config.http.concurrency.max(1));
         Ok(Self {

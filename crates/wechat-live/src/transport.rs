@@ -34,6 +34,11 @@ pub(crate) fn build_http(cfg: &HttpConfig) -> Result<reqwest::Client> {
     reqwest::Client::builder()
         .timeout(cfg.timeout)
         .connect_timeout(cfg.connect_timeout)
+        // WeChat never redirects; a redirect would re-send stable_token's body (the AppSecret)
+        // wherever `Location` points, plain http included. Nor does a request name the one before
+        // it: a Referer would carry the access token in its query.
+        .redirect(reqwest::redirect::Policy::none())
+        .referer(false)
         .pool_max_idle_per_host(64)
         .user_agent(concat!("livedesk-wechat-live/", env!("CARGO_PKG_VERSION")))
         .build()

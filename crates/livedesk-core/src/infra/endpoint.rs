@@ -19,6 +19,13 @@ pub fn check_base_url(url: &str) -> CoreResult<()> {
         )
     };
     let parsed = Url::parse(url).map_err(|_| bad_form())?;
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return Err(CoreError::invalid(
+            "baseUrl",
+            "API 地址不能包含用户名或密码（例如 https://api.weixin.qq.com）",
+            "The API base URL must not carry a user name or password (e.g. https://api.weixin.qq.com)",
+        ));
+    }
     match parsed.scheme() {
         "https" if parsed.host().is_some() => Ok(()),
         "http" if parsed.host().as_ref().is_some_and(is_loopback) => Ok(()),
@@ -72,6 +79,23 @@ mod tests {
         }
         for bad in ["ftp://x", "api.weixin.qq.com", "https://", ""] {
             assert!(check_base_url(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_user_or_password_in_the_url_is_refused_at_the_field() {
+        for bad in [
+            "https://ann:pw@api.weixin.qq.com",
+            "https://ann@api.weixin.qq.com",
+            "http://u:p@127.0.0.1:5000",
+        ] {
+            let e = check_base_url(bad).unwrap_err();
+            assert_eq!(e.field().as_deref(), Some("baseUrl"), "{bad}");
+            let m = e.message(crate::base::locale::Locale::En);
+            assert!(
+                m.contains("user name or password") && !m.contains("pw"),
+                "{m}"
+            );
         }
     }
 }
