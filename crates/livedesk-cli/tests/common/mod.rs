@@ -83,18 +83,7 @@ impl Cli {
 
     /// Runs with `input` as standard input (so it is not a terminal).
     pub fn run_stdin(&self, args: &[&str], input: &str) -> Run {
-        let mut c = self.command(args);
-        c.stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        let mut child = c.spawn().expect("start livedesk-cli");
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(input.as_bytes())
-            .unwrap();
-        finish(child.wait_with_output().unwrap())
+        fed(self.command(args), input)
     }
 
     /// Runs with a custom environment change (the language tests).
@@ -191,19 +180,24 @@ impl Cli {
     /// Runs with `input` on standard input and `key` set to `value` (the language kept English).
     pub fn run_stdin_env(&self, args: &[&str], input: &str, key: &str, value: &str) -> Run {
         let mut c = self.command(args);
-        c.env(key, value)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        let mut child = c.spawn().expect("start livedesk-cli");
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(input.as_bytes())
-            .unwrap();
-        finish(child.wait_with_output().unwrap())
+        c.env(key, value);
+        fed(c, input)
     }
+}
+
+/// Runs `c` with `input` on standard input (so it is not a terminal) and both streams captured.
+fn fed(mut c: Command, input: &str) -> Run {
+    c.stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = c.spawn().expect("start livedesk-cli");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    finish(child.wait_with_output().unwrap())
 }
 
 impl Cli {

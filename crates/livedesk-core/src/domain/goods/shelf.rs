@@ -136,10 +136,8 @@ impl Shelves {
         name: Option<&str>,
     ) -> CoreResult<()> {
         let client = self.clients.get(account_id)?;
-        let w = Write::new(account_id, Action::RoomGoodsSale)
-            .room(room_id)
-            .goods(goods_id)
-            .subject(self.name_or_lookup(account_id, goods_id, name))
+        let w = self
+            .goods_write(Action::RoomGoodsSale, account_id, room_id, goods_id, name)
             .detail(if on_sale { "on" } else { "off" });
         let sent = client.room_goods().set_on_sale(room_id, goods_id, on_sale);
         self.journal.record(w, sent).await??;
@@ -157,10 +155,7 @@ impl Shelves {
         name: Option<&str>,
     ) -> CoreResult<()> {
         let client = self.clients.get(account_id)?;
-        let w = Write::new(account_id, Action::RoomGoodsPush)
-            .room(room_id)
-            .goods(goods_id)
-            .subject(self.name_or_lookup(account_id, goods_id, name));
+        let w = self.goods_write(Action::RoomGoodsPush, account_id, room_id, goods_id, name);
         self.journal
             .record(w, client.room_goods().push(room_id, goods_id))
             .await??;
@@ -178,10 +173,7 @@ impl Shelves {
     ) -> CoreResult<()> {
         self.guard.room(account_id, room_id).await?;
         let client = self.clients.get(account_id)?;
-        let w = Write::new(account_id, Action::RoomGoodsDelete)
-            .room(room_id)
-            .goods(goods_id)
-            .subject(self.name_or_lookup(account_id, goods_id, name));
+        let w = self.goods_write(Action::RoomGoodsDelete, account_id, room_id, goods_id, name);
         self.journal
             .record(w, client.room_goods().delete(room_id, goods_id))
             .await??;
@@ -189,13 +181,24 @@ impl Shelves {
         Ok(())
     }
 
-    /// The goods' name for the journal: the one the caller already knows (the console's), else the
-    /// library's.
-    fn name_or_lookup(&self, account_id: &str, goods_id: i64, name: Option<&str>) -> String {
-        match name {
+    /// The journal row of a write on one room's goods, named as the caller already knows them
+    /// (the console's name), else as the library has them.
+    fn goods_write(
+        &self,
+        action: Action,
+        account_id: &str,
+        room_id: i64,
+        goods_id: i64,
+        name: Option<&str>,
+    ) -> Write {
+        let subject = match name {
             Some(n) => n.to_owned(),
             None => self.goods_name(account_id, goods_id),
-        }
+        };
+        Write::new(account_id, action)
+            .room(room_id)
+            .goods(goods_id)
+            .subject(subject)
     }
 
     /// Orders the shelf: `ids` first to last.
